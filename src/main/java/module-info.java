@@ -1,0 +1,27 @@
+/**
+ * The Java client for the Mitto SMS REST API.
+ *
+ * <ul>
+ *   <li>{@link net.mittoapi.sms} — the client, its requests, responses and exceptions;</li>
+ *   <li>{@link net.mittoapi.sms.segments} — the offline GSM-7 / UCS-2 segment calculator;</li>
+ *   <li>{@code net.mittoapi.sms.webhook} — delivery reports and inbound messages;</li>
+ *   <li>{@code net.mittoapi.sms.sandbox} — a local emulator of the API for examples and tests.</li>
+ * </ul>
+ *
+ * <p>{@code net.mittoapi.sms.internal} holds the codec, transport and validation; it is not exported.
+ */
+module net.mittoapi.sms {
+    requires transitive okhttp3;
+    requires com.fasterxml.jackson.databind;
+    requires static com.fasterxml.jackson.dataformat.xml;
+    requires org.slf4j;
+    requires jdk.httpserver;
+
+    exports net.mittoapi.sms;
+    exports net.mittoapi.sms.segments;
+    // exports net.mittoapi.sms.webhook;  (uncomment when the package has its first class)
+    // exports net.mittoapi.sms.sandbox;  (uncomment when the package has its first class)
+
+    opens net.mittoapi.sms to com.fasterxml.jackson.databind;
+    opens net.mittoapi.sms.internal to com.fasterxml.jackson.databind;
+}

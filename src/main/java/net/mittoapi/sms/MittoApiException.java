@@ -1,0 +1,95 @@
+package net.mittoapi.sms;
+
+/**
+ * The server answered, and the answer was an error: an HTTP status of 400 or above, or a
+ * {@code responseCode} other than 0 (which the API may send even with HTTP 200).
+ *
+ * <p>Keeps what the server said: the HTTP status, the {@code responseCode} and {@code responseText} from
+ * the body when it had them, and the raw body itself (truncated to a few kilobytes).
+ */
+public sealed class MittoApiException extends MittoException
+        permits MittoAuthenticationException, MittoRateLimitException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The largest raw body kept, in characters; longer bodies are truncated. */
+    public static final int MAX_BODY_CHARS = 4096;
+
+    private final int httpStatus;
+    private final int responseCode;
+    private final String responseText;
+    private final String body;
+
+    /**
+     * @param httpStatus   the HTTP status of the answer
+     * @param responseCode the body's {@code responseCode}, or -1 when it had none
+     * @param responseText the body's {@code responseText}, or {@code null} when it had none
+     * @param body         the raw body as received, or {@code null}; truncated to {@link #MAX_BODY_CHARS}
+     */
+    public MittoApiException(int httpStatus, int responseCode, String responseText, String body) {
+        this(describe(httpStatus, responseCode, responseText, body), httpStatus, responseCode, responseText, body);
+    }
+
+    /**
+     * For subclasses that phrase their own message.
+     *
+     * @param message      the exception's message
+     * @param httpStatus   the HTTP status of the answer
+     * @param responseCode the body's {@code responseCode}, or -1 when it had none
+     * @param responseText the body's {@code responseText}, or {@code null} when it had none
+     * @param body         the raw body as received, or {@code null}; truncated to {@link #MAX_BODY_CHARS}
+     */
+    protected MittoApiException(String message, int httpStatus, int responseCode, String responseText,
+            String body) {
+        super(message, null);
+        this.httpStatus = httpStatus;
+        this.responseCode = responseCode;
+        this.responseText = responseText;
+        this.body = truncate(body);
+    }
+
+    /** @return the HTTP status of the answer, such as 200, 400 or 500 */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** @return the body's {@code responseCode}, or -1 when the body had none */
+    public int responseCode() {
+        return responseCode;
+    }
+
+    /** @return the body's {@code responseText}, or {@code null} when the body had none */
+    public String responseText() {
+        return responseText;
+    }
+
+    /** @return the raw body as received (truncated to {@link #MAX_BODY_CHARS}), or {@code null} */
+    public String body() {
+        return body;
+    }
+
+    static String describe(int httpStatus, int responseCode, String responseText, String body) {
+        StringBuilder message = new StringBuilder("Mitto API answered HTTP ").append(httpStatus);
+        if (responseCode >= 0) {
+            message.append(", responseCode ").append(responseCode);
+        }
+        if (responseText != null && !responseText.isBlank()) {
+            message.append(": ").append(responseText);
+        } else if (body != null && !body.isBlank()) {
+            message.append(": ").append(truncate(body.strip(), 200));
+        }
+        return message.toString();
+    }
+
+    private static String truncate(String body) {
+        return truncate(body, MAX_BODY_CHARS);
+    }
+
+    private static String truncate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end) + "…[truncated]";
+    }
+}

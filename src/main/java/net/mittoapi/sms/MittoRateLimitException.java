@@ -1,0 +1,32 @@
+package net.mittoapi.sms;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The server asked the client to slow down (HTTP 429). When the SDK's own retries are spent or turned
+ * off, this reaches the caller with the wait the server asked for, if it named one.
+ */
+public final class MittoRateLimitException extends MittoApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Duration retryAfter;
+
+    /**
+     * @param responseText the body's {@code responseText}, or {@code null}
+     * @param body         the raw body as received, or {@code null}
+     * @param retryAfter   the wait named by the {@code Retry-After} header, or {@code null} when absent
+     */
+    public MittoRateLimitException(String responseText, String body, Duration retryAfter) {
+        super("Mitto API answered HTTP 429 (too many requests)"
+                + (retryAfter != null ? "; it asked to retry after " + retryAfter.toMillis() + " ms" : ""),
+                429, -1, responseText, body);
+        this.retryAfter = retryAfter;
+    }
+
+    /** @return the wait the server named in {@code Retry-After}, or empty when it named none */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

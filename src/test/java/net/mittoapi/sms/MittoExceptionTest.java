@@ -1,0 +1,42 @@
+package net.mittoapi.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class MittoExceptionTest {
+
+    @Test
+    void apiExceptionKeepsWhatTheServerSaid() {
+        MittoApiException e = new MittoApiException(400, 3, "Empty message", "{\"responseCode\":3}");
+        assertThat(e).hasMessage("Mitto API answered HTTP 400, responseCode 3: Empty message");
+        assertThat(e.httpStatus()).isEqualTo(400);
+        assertThat(e.responseCode()).isEqualTo(3);
+        assertThat(e.responseText()).isEqualTo("Empty message");
+        assertThat(e.body()).isEqualTo("{\"responseCode\":3}");
+    }
+
+    @Test
+    void apiExceptionTruncatesALongBody() {
+        String body = "x".repeat(MittoApiException.MAX_BODY_CHARS + 100);
+        MittoApiException e = new MittoApiException(500, -1, null, body);
+        assertThat(e.body()).startsWith("x".repeat(MittoApiException.MAX_BODY_CHARS)).endsWith("…[truncated]");
+        assertThat(e.getMessage()).hasSizeLessThan(300);
+    }
+
+    @Test
+    void rateLimitCarriesRetryAfter() {
+        MittoRateLimitException e = new MittoRateLimitException(null, "", Duration.ofSeconds(2));
+        assertThat(e.httpStatus()).isEqualTo(429);
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
+        assertThat(new MittoRateLimitException(null, null, null).retryAfter()).isEmpty();
+    }
+
+    @Test
+    void everyFailureIsAMittoException() {
+        assertThat(new MittoTransportException("reset", true, null)).isInstanceOf(MittoException.class);
+        assertThat(new MittoAuthenticationException(null, null)).isInstanceOf(MittoApiException.class);
+        assertThat(new MittoValidationException("bad")).isInstanceOf(MittoException.class);
+    }
+}
