@@ -16,11 +16,12 @@ module net.mittoapi.sms {
     requires static com.fasterxml.jackson.dataformat.xml;
     requires org.slf4j;
     requires jdk.httpserver;
+    requires java.net.http;
 
     exports net.mittoapi.sms;
     exports net.mittoapi.sms.segments;
-    // exports net.mittoapi.sms.webhook;  (uncomment when the package has its first class)
-    // exports net.mittoapi.sms.sandbox;  (uncomment when the package has its first class)
+    exports net.mittoapi.sms.webhook;
+    exports net.mittoapi.sms.sandbox;
 
     opens net.mittoapi.sms to com.fasterxml.jackson.databind;
     opens net.mittoapi.sms.internal to com.fasterxml.jackson.databind;

@@ -1,0 +1,79 @@
+package net.mittoapi.sms.sandbox;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One delivery report {@link MittoSandbox} tried to deliver to a callback URL, and how that went.
+ * Immutable.
+ */
+public final class DeliveryAttempt {
+
+    private final String messageId;
+    private final CallbackMethod method;
+    private final String url;
+    private final String body;
+    private final int status;
+    private final String error;
+    private final Instant attemptedAt;
+
+    DeliveryAttempt(String messageId, CallbackMethod method, String url, String body, int status, String error,
+            Instant attemptedAt) {
+        this.messageId = messageId;
+        this.method = method;
+        this.url = url;
+        this.body = body;
+        this.status = status;
+        this.error = error;
+        this.attemptedAt = attemptedAt;
+    }
+
+    /** @return the id of the message the report is about */
+    public String messageId() {
+        return messageId;
+    }
+
+    /** @return how the report was sent */
+    public CallbackMethod method() {
+        return method;
+    }
+
+    /** @return the URL requested: for {@link CallbackMethod#GET}, with the report's query string */
+    public String url() {
+        return url;
+    }
+
+    /** @return the JSON body, for {@link CallbackMethod#POST} */
+    public Optional<String> body() {
+        return Optional.ofNullable(body);
+    }
+
+    /** @return the HTTP status the callback answered with, or -1 when there was no answer */
+    public int status() {
+        return status;
+    }
+
+    /** @return whether the callback answered with a 2xx status */
+    public boolean delivered() {
+        return status >= 200 && status < 300;
+    }
+
+    /**
+     * @return why there was no answer: the connection failed or timed out, the URL was not usable, or the
+     *         host was not on loopback while remote callbacks are off
+     */
+    public Optional<String> error() {
+        return Optional.ofNullable(error);
+    }
+
+    /** @return when the attempt finished, by the sandbox's clock */
+    public Instant attemptedAt() {
+        return attemptedAt;
+    }
+
+    @Override
+    public String toString() {
+        return "DeliveryAttempt[" + method + " " + url + " for " + messageId + " -> "
+                + (status >= 0 ? "HTTP " + status : "no answer: " + error) + "]";
+    }
+}

@@ -1,0 +1,394 @@
+package net.mittoapi.sms.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The four endpoints' behaviour, given a request that reached them (routed, authenticated, parsed):
+ * validation with the API's {@code responseCode}s, ids, timestamps, usage and conversions.
+ */
+final class Endpoints {
+
+    static final String SMS_ROOT = "SmsResponse";
+    static final String BULK_ROOT = "BulkSmsResponse";
+    static final String USAGE_ROOT = "UsageResponse";
+
+    private static final Set<String> TYPES = Set.of("gsm", "unicode", "binary", "auto");
+    private static final Pattern RECEIVER = Pattern.compile("[1-9][0-9]{6,14}");
+    private static final Pattern NUMERIC_SENDER = Pattern.compile("[0-9]{3,14}");
+    private static final Pattern ALPHANUMERIC_SENDER = Pattern.compile("[A-Za-z0-9 .\\-_&'!]{3,11}");
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final String NO_MCCMNC = "00101";
+    private static final String SENT = "SMS sent";
+
+    private final SandboxConfig config;
+    private final SandboxState state;
+    private final Deliverer deliverer;
+    private final CallingCodes callingCodes = CallingCodes.table();
+
+    Endpoints(SandboxConfig config, SandboxState state, Deliverer deliverer) {
+        this.config = config;
+        this.state = state;
+        this.deliverer = deliverer;
+    }
+
+    /** The documented {@code responseText} of each {@code responseCode}. */
+    static String responseText(int code) {
+        switch (code) {
+            case 0:
+                return SENT;
+            case 1:
+                return "Internal error";
+            case 2:
+                return "Invalid type";
+            case 3:
+                return "Empty message";
+            case 4:
+                return "Message text is invalid";
+            case 5:
+                return "Empty sender";
+            case 6:
+                return "Invalid sender";
+            case 7:
+                return "Empty receiver";
+            case 8:
+                return "Invalid receiver";
+            case 9:
+                return "Character set error";
+            default:
+                return "Error";
+        }
+    }
+
+    static Answer rejected(WireFormat format, String root, int code, String detail) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("responseCode", code);
+        fields.put("responseText", detail == null ? responseText(code) : responseText(code) + ": " + detail);
+        return Answer.document(400, format, root, fields);
+    }
+
+    // ---- /sms and /smsbulk ----
+
+    /** A send's fields, read and type-checked (but not yet validated). */
+    private static final class Send {
+        String from;
+        String text;
+        String type;
+        List<String> to;
+        boolean test;
+        String reference;
+        String callback;
+    }
+
+    Answer sms(Map<String, JsonNode> fields, WireFormat format) {
+        Send send = readSend(fields, false);
+        Optional<Answer> rejection = validate(send, format, SMS_ROOT);
+        if (rejection.isPresent()) {
+            return rejection.get();
+        }
+        TextMeasure.Measure measure = TextMeasure.measure(send.text, send.type);
+        SentMessage message = issue(send, send.to.get(0), measure, false);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", message.id());
+        answer.put("timestamp", TIMESTAMP.format(message.timestamp()));
+        answer.put("to", message.to());
+        answer.put("responseCode", 0);
+        // The API's documentation shows textLength as " 13" on test calls and as 13 otherwise.
+        answer.put("textLength", send.test ? " " + measure.length() : (Object) measure.length());
+        answer.put("responseText", SENT);
+        answer.put("test", send.test);
+        return Answer.document(200, format, SMS_ROOT, answer).then(() -> deliverer.submit(message));
+    }
+
+    Answer smsBulk(Map<String, JsonNode> fields, WireFormat format) {
+        Send send = readSend(fields, true);
+        Optional<Answer> rejection = validate(send, format, BULK_ROOT);
+        if (rejection.isPresent()) {
+            return rejection.get();
+        }
+        TextMeasure.Measure measure = TextMeasure.measure(send.text, send.type);
+        List<SentMessage> messages = new ArrayList<>(send.to.size());
+        List<Map<String, Object>> entries = new ArrayList<>(send.to.size());
+        for (String recipient : send.to) {
+            SentMessage message = issue(send, recipient, measure, true);
+            messages.add(message);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", message.id());
+            entry.put("timestamp", TIMESTAMP.format(message.timestamp()));
+            entry.put("to", message.to());
+            entry.put("textLength", measure.length());
+            entries.add(entry);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("responseCode", 0);
+        answer.put("responseText", SENT);
+        answer.put("messages", new WireFormat.Items("message", entries));
+        return Answer.document(200, format, BULK_ROOT, answer).then(() -> messages.forEach(deliverer::submit));
+    }
+
+    private Send readSend(Map<String, JsonNode> fields, boolean bulk) {
+        Send send = new Send();
+        send.from = string(fields, "from");
+        send.text = string(fields, "text");
+        send.type = string(fields, "type");
+        send.to = bulk ? recipients(fields) : single(fields);
+        send.test = bool(fields, "test");
+        send.reference = string(fields, "reference");
+        send.callback = string(fields, "callback");
+        string(fields, "udh");
+        integer(fields, "validity");
+        integer(fields, "pid");
+        bool(fields, "flash");
+        return send;
+    }
+
+    /**
+     * Checks a send the way the API does, answering the lowest {@code responseCode} that applies when several
+     * do: 2 type, 3 empty text, 4 text not valid for the type, 5 empty sender, 6 invalid sender, 7 no
+     * receiver, 8 invalid receiver.
+     */
+    private Optional<Answer> validate(Send send, WireFormat format, String root) {
+        if (send.type != null) {
+            String type = send.type.strip().toLowerCase(Locale.ROOT);
+            type = type.equals("byte") ? "binary" : type;
+            if (!TYPES.contains(type)) {
+                return Optional.of(rejected(format, root, 2, "'type' must be gsm, unicode, binary or auto, got '"
+                        + send.type + "'"));
+            }
+            send.type = type;
+        }
+        if (send.text == null || send.text.isEmpty()) {
+            return Optional.of(rejected(format, root, 3, "'text' is required"));
+        }
+        TextMeasure.Measure measure = TextMeasure.measure(send.text, send.type);
+        if (!measure.valid()) {
+            return Optional.of(rejected(format, root, 4, "the text " + measure.invalid()));
+        }
+        if (send.from == null || send.from.isBlank()) {
+            return Optional.of(rejected(format, root, 5, "'from' is required"));
+        }
+        if (!NUMERIC_SENDER.matcher(send.from).matches() && !ALPHANUMERIC_SENDER.matcher(send.from).matches()) {
+            return Optional.of(rejected(format, root, 6, "'from' must be 3 to 11 letters, digits, spaces or"
+                    + " .-_&'! (alphanumeric), or 3 to 14 digits (numeric), got '" + send.from + "'"));
+        }
+        if (send.to.isEmpty()) {
+            return Optional.of(rejected(format, root, 7, "'to' is required"));
+        }
+        for (String recipient : send.to) {
+            String problem = receiverProblem(recipient);
+            if (problem != null) {
+                return Optional.of(rejected(format, root, 8, problem));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String receiverProblem(String recipient) {
+        if (RECEIVER.matcher(recipient).matches()) {
+            return callingCodes.lookup(recipient).isPresent() ? null
+                    : "no country uses the calling code of '" + recipient + "'";
+        }
+        String rule = "'to' must be an E.164 number: 7 to 15 digits with the country code, no '+', no spaces";
+        if (recipient.isEmpty()) {
+            return rule + ", got an empty number in the list";
+        }
+        if (recipient.startsWith("+")) {
+            return rule + "; drop the '+' from '" + recipient + "'";
+        }
+        if (recipient.startsWith("0")) {
+            return rule + "; '" + recipient + "' starts with 0: use the country code instead of a trunk or"
+                    + " international prefix";
+        }
+        return rule + ", got '" + recipient + "'";
+    }
+
+    private SentMessage issue(Send send, String recipient, TextMeasure.Measure measure, boolean bulk) {
+        CallingCodes.Country country = callingCodes.lookup(recipient).orElseThrow();
+        String mccMnc = country.mcc() == null ? NO_MCCMNC : country.mcc() + "01";
+        BigDecimal cost = send.test ? BigDecimal.ZERO
+                : config.pricePerPart(country.alpha3()).multiply(BigDecimal.valueOf(measure.parts()));
+        String callback = send.callback != null && !send.callback.isBlank() ? send.callback.strip()
+                : config.defaultCallback();
+        SentMessage draft = new SentMessage(null, now(), send.from, recipient, send.text, send.type, send.test,
+                send.reference, callback, measure.length(), measure.parts(), country.alpha3(), mccMnc, cost, bulk);
+        return state.issue(draft);
+    }
+
+    /** The clock's time at the 100-nanosecond precision of the API's timestamps. */
+    private Instant now() {
+        Instant now = config.clock().instant();
+        return Instant.ofEpochSecond(now.getEpochSecond(), now.getNano() / 100 * 100);
+    }
+
+    private static List<String> single(Map<String, JsonNode> fields) {
+        String to = string(fields, "to");
+        return to == null || to.isBlank() ? List.of() : List.of(to.strip());
+    }
+
+    /** Bulk recipients: one comma-separated string, as the API documents, or (leniently) a JSON array. */
+    private static List<String> recipients(Map<String, JsonNode> fields) {
+        JsonNode to = fields.get("to");
+        List<String> recipients = new ArrayList<>();
+        if (to == null || to.isNull()) {
+            return recipients;
+        }
+        if (to.isArray()) {
+            for (JsonNode element : to) {
+                if (!element.isValueNode() || element.isNull()) {
+                    throw new BadRequest("'to' must be a comma-separated string of numbers, or an array of numbers;"
+                            + " it holds " + describe(element));
+                }
+                recipients.add(element.asText().strip());
+            }
+            return recipients;
+        }
+        String list = string(fields, "to");
+        if (list.isBlank()) {
+            return recipients;
+        }
+        for (String recipient : list.split(",", -1)) {
+            recipients.add(recipient.strip());
+        }
+        return recipients;
+    }
+
+    // ---- /usage/bycountry ----
+
+    Answer usage(Map<String, JsonNode> fields, WireFormat format) {
+        LocalDate start = date(fields, "startDate");
+        LocalDate end = date(fields, "endDate");
+        string(fields, "AccountName");
+        if (start != null && end != null && start.isAfter(end)) {
+            throw new BadRequest("startDate " + start + " is after endDate " + end);
+        }
+        Map<String, long[]> parts = new TreeMap<>();
+        Map<String, BigDecimal> costs = new TreeMap<>();
+        for (SentMessage message : state.sent()) {
+            LocalDate day = message.timestamp().atOffset(ZoneOffset.UTC).toLocalDate();
+            if (message.test() || start != null && day.isBefore(start) || end != null && day.isAfter(end)) {
+                continue;
+            }
+            parts.computeIfAbsent(message.country(), country -> new long[1])[0] += message.parts();
+            costs.merge(message.country(), message.cost(), BigDecimal::add);
+        }
+        List<Map<String, Object>> entries = new ArrayList<>(parts.size());
+        for (Map.Entry<String, long[]> country : parts.entrySet()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("country", country.getKey());
+            entry.put("messagesCount", Long.toString(country.getValue()[0]));
+            entry.put("cost", costs.get(country.getKey()).setScale(6, RoundingMode.HALF_UP).toPlainString());
+            entries.add(entry);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("usagesByCountry", new WireFormat.Items("usageByCountry", entries));
+        return Answer.document(200, format, USAGE_ROOT, answer);
+    }
+
+    private static LocalDate date(Map<String, JsonNode> fields, String name) {
+        String text = string(fields, name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip(), DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("'" + name + "' must be a date written YYYY-MM-DD, got '" + text + "'");
+        }
+    }
+
+    // ---- /sms/converted ----
+
+    Answer converted(Map<String, JsonNode> fields) {
+        String id = string(fields, "messageId");
+        if (id == null || id.isBlank()) {
+            throw new BadRequest("'messageId' is required: send {\"messageId\": \"<the id a send answered with>\"}");
+        }
+        if (state.message(id.strip()) == null) {
+            return Answer.text(404, "No convertible message found for id \"" + id + "\"");
+        }
+        state.convert(id.strip());
+        return Answer.text(200, "OK");
+    }
+
+    // ---- field readers: lenient where a .NET model binder would be (numbers as strings), strict otherwise ----
+
+    /** The body's fields by name, ignoring case as the API does; the first of two same-named fields wins. */
+    static Map<String, JsonNode> fields(JsonNode body) {
+        Map<String, JsonNode> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            fields.putIfAbsent(field.getKey(), field.getValue());
+        }
+        return fields;
+    }
+
+    private static String string(Map<String, JsonNode> fields, String name) {
+        JsonNode value = fields.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        throw new BadRequest("'" + name + "' must be a string, got " + describe(value));
+    }
+
+    private static boolean bool(Map<String, JsonNode> fields, String name) {
+        JsonNode value = fields.get(name);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isTextual() && (value.asText().equalsIgnoreCase("true") || value.asText().equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(value.asText());
+        }
+        throw new BadRequest("'" + name + "' must be true or false, got " + describe(value));
+    }
+
+    private static Integer integer(Map<String, JsonNode> fields, String name) {
+        JsonNode value = fields.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isIntegralNumber() && value.canConvertToInt()) {
+            return value.intValue();
+        }
+        if (value.isTextual() && value.asText().strip().matches("-?[0-9]{1,9}")) {
+            return Integer.valueOf(value.asText().strip());
+        }
+        throw new BadRequest("'" + name + "' must be an integer, got " + describe(value));
+    }
+
+    private static String describe(JsonNode value) {
+        if (value.isObject()) {
+            return "an object";
+        }
+        if (value.isArray()) {
+            return "an array";
+        }
+        if (value.isNull()) {
+            return "null";
+        }
+        String text = value.toString();
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}

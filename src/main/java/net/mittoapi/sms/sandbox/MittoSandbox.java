@@ -1,0 +1,553 @@
+package net.mittoapi.sms.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import net.mittoapi.sms.MittoValidationException;
+
+/**
+ * A local emulator of the Mitto SMS REST API: a real HTTP server on loopback that answers as the API does,
+ * so that examples run and applications are tested without an account, a network or a charge.
+ *
+ * <pre>{@code
+ * try (MittoSandbox sandbox = MittoSandbox.start()) {          // loopback, a free port, a random key
+ *     MittoClient client = MittoClient.builder()
+ *             .apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl()).build();
+ *     client.send(SmsRequest.builder().from("MITTO SMS").to("491725551234").text("Hello, World!").build());
+ *     sandbox.messages();                                       // what a real account would have sent
+ *     sandbox.received();                                       // every HTTP request, in order
+ * }
+ * }</pre>
+ *
+ * <h2>What it emulates</h2>
+ * <ul>
+ *   <li>{@code POST /sms}, {@code /smsbulk}, {@code /usage/bycountry} and {@code /sms/converted}, each also
+ *       with a {@code .json} or {@code .xml} suffix; the bare path answers JSON. XML answers put the JSON field
+ *       names as elements under {@code <SmsResponse>}, {@code <BulkSmsResponse>} or {@code <UsageResponse>},
+ *       lists wrapped as {@code <messages><message>…} and {@code <usagesByCountry><usageByCountry>…}.</li>
+ *   <li>The key in {@code X-Mitto-API-Key}: missing or wrong is HTTP 401
+ *       {@code Invalid or no API Key specified}.</li>
+ *   <li>Validation with the API's {@code responseCode}s and HTTP 400, the lowest code winning when several
+ *       apply: 2 {@code type} not gsm, unicode, binary (or byte) or auto; 3 empty {@code text}; 4 a text the
+ *       type cannot carry (non-GSM characters with {@code gsm}, anything but an even number of hex digits
+ *       with {@code binary}); 5 empty {@code from}; 6 a sender that is neither alphanumeric (3 to 11 letters,
+ *       digits, spaces or {@code .-_&'!}, such as {@code MITTO SMS}) nor numeric (3 to 14 digits); 7 no
+ *       {@code to}; 8 a receiver that is not 7 to 15 digits without {@code +} or leading zero, or whose calling
+ *       code no country uses. Codes 1 and 9 never arise by themselves: play them with
+ *       {@link Fault#responseCode(int)}. A body that is not a JSON object, or a field of the wrong JSON type,
+ *       is HTTP 400 with a plain-text explanation. Field names are matched ignoring case.</li>
+ *   <li>Answers as the API's documentation shows them: 32 lower-case hex ids, unique among all this sandbox
+ *       issued; UTC timestamps with 7 fractional digits; {@code textLength} from the SDK's segment
+ *       calculator (GSM-7 septets or UTF-16 units; octets for binary), written as the documentation's quirky
+ *       string {@code " 13"} on {@code test} calls and as a number otherwise; {@code test} echoed. Without a
+ *       {@code type} the text is measured as with {@code auto}.</li>
+ *   <li>Bulk: {@code to} is one comma-separated string (a JSON array is also accepted); one message per
+ *       recipient, in order, duplicates kept, each with its own id. One bad recipient rejects the whole
+ *       call.</li>
+ *   <li>Usage by country from what it actually accepted: the country (ISO 3166-1 alpha-3) from the number's
+ *       calling code, the longest prefix winning ({@code +1} is the USA unless a Canadian or Caribbean area
+ *       code matches; {@code +7 6/7…} is Kazakhstan), {@code messagesCount} counting SMS parts and
+ *       {@code cost} charging each part its country's price ({@link Builder#pricePerPart(BigDecimal)},
+ *       0.06 by default). Test messages are never counted or charged. {@code startDate} and {@code endDate}
+ *       (inclusive, UTC days) are optional. {@code AccountName} is accepted and ignored: the sandbox is one
+ *       account.</li>
+ *   <li>{@code /sms/converted}: {@code OK} for any id the sandbox issued (see {@link #conversions()}),
+ *       404 {@code No convertible message found for id "…"} otherwise.</li>
+ *   <li>Any other path is 404; any method but POST on a known path is 405.</li>
+ * </ul>
+ *
+ * <h2>Delivery reports</h2>
+ * After a successful send, each message with a callback URL (the request's {@code callback}, else
+ * {@link Builder#defaultCallback(String)}) gets one report, delivered asynchronously after the answer: by
+ * {@link CallbackMethod#GET} ({@code ?ID=…&MCCMNC=…}, plus {@code &Reference=…} when the send had one) or
+ * {@link CallbackMethod#POST} ({@code {"Id","MccMnc","Price"}}, plus {@code "Reference"}), as configured. Test
+ * sends get reports too (price 0.00), so that a webhook can be tried end to end. The MCCMNC is the country's
+ * mobile country code with MNC {@code 01}, or {@code 00101} when unknown. Only loopback callbacks are
+ * called unless {@link Builder#allowRemoteCallbacks(boolean)}: a sandbox must not surprise a host on the
+ * internet. Every attempt is recorded ({@link #deliveries()}, {@link #awaitDeliveries(int, Duration)});
+ * a failed one never affects the send.
+ *
+ * <h2>Faults</h2>
+ * {@link #enqueueFault(Fault, int)} makes the next calls answer 429, 503, 500, a chosen {@code responseCode},
+ * a late answer, or no answer at all, for testing an application's retries and error handling.
+ *
+ * <h2>Standalone</h2>
+ * {@code java -cp mitto-sms.jar:jackson-databind.jar:jackson-core.jar:jackson-annotations.jar:slf4j-api.jar
+ * net.mittoapi.sms.sandbox.MittoSandbox --port 8080} prints the base URL and the key, then serves until
+ * killed; {@code --help} lists the options. The sandbox needs only the SDK jar, Jackson (databind, core,
+ * annotations) and the SLF4J API: not OkHttp, and not jackson-dataformat-xml.
+ *
+ * <p>Thread-safe: requests are served by a pool of {@link Builder#threads(int)} threads (64 by default)
+ * behind a backlog of {@value #BACKLOG} connections, and the recorded state is kept in lock-free
+ * collections. Close it to free the port and its threads.
+ */
+public final class MittoSandbox implements AutoCloseable {
+
+    /** The header that carries the API key. */
+    public static final String API_KEY_HEADER = "X-Mitto-API-Key";
+    /** The body of every 401 answer, as the API words it. */
+    public static final String UNAUTHORIZED = "Invalid or no API Key specified";
+    /** The price per SMS part when none is configured: 0.06, the documentation's example rate. */
+    public static final BigDecimal DEFAULT_PRICE_PER_PART = new BigDecimal("0.06");
+    /** The connection backlog the server listens with. */
+    public static final int BACKLOG = 1024;
+
+    private final SandboxConfig config;
+    private final SandboxState state;
+    private final Deliverer deliverer;
+    private final HttpServer server;
+    private final ThreadPoolExecutor executor;
+    private final String baseUrl;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private MittoSandbox(SandboxConfig config) {
+        this.config = config;
+        this.state = new SandboxState();
+        this.deliverer = new Deliverer(config.callbackMethod(), config.allowRemoteCallbacks(), config.clock());
+        AtomicInteger count = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(config.threads(), config.threads(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "mitto-sandbox-http-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
+        try {
+            this.server = HttpServer.create(address, BACKLOG);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            deliverer.close();
+            throw new UncheckedIOException("could not listen on " + address.getHostString() + ":" + config.port()
+                    + " (" + e.getMessage() + "); choose another port, or port 0 for a free one", e);
+        }
+        server.createContext("/", new SandboxHandler(config, state, new Endpoints(config, state, deliverer)));
+        server.setExecutor(executor);
+        server.start();
+        InetAddress bound = config.bindAddress();
+        String host = bound.isAnyLocalAddress() ? "127.0.0.1"
+                : bound instanceof Inet6Address ? "[" + bound.getHostAddress() + "]" : bound.getHostAddress();
+        this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
+    }
+
+    /**
+     * Starts a sandbox on a free loopback port, with a random API key and default settings.
+     *
+     * @return the running sandbox; close it when done
+     * @throws UncheckedIOException when no port can be opened
+     */
+    public static MittoSandbox start() {
+        return builder().start();
+    }
+
+    /**
+     * Starts a sandbox on the given loopback port, with a random API key and default settings.
+     *
+     * @param port the port, or 0 for a free one
+     * @return the running sandbox; close it when done
+     * @throws MittoValidationException when the port is outside 0 to 65535
+     * @throws UncheckedIOException     when the port is taken
+     */
+    public static MittoSandbox start(int port) {
+        return builder().port(port).start();
+    }
+
+    /** @return a builder for a sandbox with other settings */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the URL to give {@code MittoClient.builder().baseUrl(...)}, such as {@code http://127.0.0.1:53122} */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** @return the port the sandbox listens on */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** @return the API key the sandbox accepts */
+    public String apiKey() {
+        return config.apiKey();
+    }
+
+    /** @return how delivery reports are sent */
+    public CallbackMethod callbackMethod() {
+        return config.callbackMethod();
+    }
+
+    /**
+     * @return every request received since the start or the last {@link #clearReceived()} / {@link #reset()},
+     *         in arrival order, faulted and rejected ones included; an unmodifiable snapshot
+     */
+    public List<ReceivedRequest> received() {
+        return state.received();
+    }
+
+    /** Forgets the requests received so far; messages, usage and queued faults stay. */
+    public void clearReceived() {
+        state.clearReceived();
+    }
+
+    /**
+     * @return every message accepted since the start or the last {@link #reset()}, in the order they were
+     *         issued (a bulk call's in recipient order); test messages included; an unmodifiable snapshot
+     */
+    public List<SentMessage> messages() {
+        return state.sent();
+    }
+
+    /**
+     * @param id an id the sandbox answered with
+     * @return the message with that id, or empty when the sandbox never issued it
+     */
+    public Optional<SentMessage> message(String id) {
+        return Optional.ofNullable(id == null ? null : state.message(id));
+    }
+
+    /** @return the ids reported to {@code /sms/converted} and answered {@code OK}, in order */
+    public List<String> conversions() {
+        return state.conversions();
+    }
+
+    /**
+     * Plays a fault on the next call, after any faults already queued.
+     *
+     * @param fault the fault
+     * @throws MittoValidationException when {@code fault} is null
+     */
+    public void enqueueFault(Fault fault) {
+        enqueueFault(fault, 1);
+    }
+
+    /**
+     * Plays a fault on each of the next {@code times} calls (whatever their path), after any faults already
+     * queued. A faulted call is recorded in {@link #received()} but not processed; see {@link Fault}.
+     *
+     * @param fault the fault
+     * @param times how many calls in a row get it, 1 to 1,000,000
+     * @throws MittoValidationException when {@code fault} is null or {@code times} is out of range
+     */
+    public void enqueueFault(Fault fault, int times) {
+        if (fault == null) {
+            throw new MittoValidationException("fault must not be null; use Fault.rateLimited(...),"
+                    + " Fault.serviceUnavailable(), Fault.internalError(), Fault.delay(...) or Fault.dropConnection()");
+        }
+        if (times < 1 || times > 1_000_000) {
+            throw new MittoValidationException("times must be between 1 and 1,000,000, got " + times);
+        }
+        state.enqueueFault(fault, times);
+    }
+
+    /** @return how many queued faults are still to be played */
+    public int pendingFaults() {
+        return state.pendingFaults();
+    }
+
+    /** Drops the faults not yet played. */
+    public void clearFaults() {
+        state.clearFaults();
+    }
+
+    /** @return every delivery report attempt finished so far, in the order they finished; a snapshot */
+    public List<DeliveryAttempt> deliveries() {
+        return deliverer.attempts();
+    }
+
+    /**
+     * Waits until at least {@code count} delivery attempts have finished, or the timeout passes, whichever
+     * comes first. Does not throw on timeout: assert on the size of what it returns.
+     *
+     * @param count   how many attempts to wait for
+     * @param timeout the longest wait
+     * @return every attempt finished so far (at least {@code count}, unless the wait timed out or the thread
+     *         was interrupted)
+     * @throws MittoValidationException when {@code timeout} is null or negative
+     */
+    public List<DeliveryAttempt> awaitDeliveries(int count, Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new MittoValidationException("timeout must be zero or positive, got " + timeout);
+        }
+        return deliverer.await(count, timeout);
+    }
+
+    /**
+     * Returns the sandbox to a fresh state: forgets received requests, messages (so usage starts from zero and
+     * old ids are no longer convertible), conversions, queued faults and recorded delivery attempts. Reports
+     * still in flight are recorded when they finish. Configuration, port and key stay.
+     */
+    public void reset() {
+        state.reset();
+        deliverer.clear();
+    }
+
+    /**
+     * Stops the server, lets delivery reports in flight finish (for up to two seconds) and frees the threads.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.stop(0);
+        deliverer.close();
+        executor.shutdownNow();
+    }
+
+    /** @return the base URL and a summary of the state; never the API key */
+    @Override
+    public String toString() {
+        return "MittoSandbox[" + baseUrl + (closed.get() ? ", closed" : "") + ", callbacks " + config.callbackMethod()
+                + ", " + state.received().size() + " requests received, " + state.sent().size() + " messages sent]";
+    }
+
+    /**
+     * Runs a sandbox until the process is killed. {@code --help} lists the options; the defaults are port
+     * 8080 on 127.0.0.1 and a random API key. Prints the base URL and the key, then one line per request
+     * unless {@code --quiet}.
+     *
+     * @param args the command line
+     * @throws InterruptedException when the waiting main thread is interrupted
+     */
+    public static void main(String[] args) throws InterruptedException {
+        SandboxCommand command;
+        try {
+            command = SandboxCommand.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mitto-sandbox: " + e.getMessage());
+            System.err.println();
+            System.err.println(SandboxCommand.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (command.help()) {
+            System.out.println(SandboxCommand.USAGE);
+            return;
+        }
+        MittoSandbox sandbox;
+        try {
+            sandbox = command.start(System.out);
+        } catch (RuntimeException e) {
+            System.err.println("mitto-sandbox: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "mitto-sandbox-shutdown"));
+        new CountDownLatch(1).await();
+    }
+
+    /**
+     * Settings for a sandbox; {@link #start()} validates them and starts it. Not thread-safe; reusable.
+     */
+    public static final class Builder {
+
+        private String apiKey;
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private int port;
+        private BigDecimal pricePerPart = DEFAULT_PRICE_PER_PART;
+        private final Map<String, BigDecimal> pricesByCountry = new LinkedHashMap<>();
+        private CallbackMethod callbackMethod = CallbackMethod.GET;
+        private String defaultCallback;
+        private boolean allowRemoteCallbacks;
+        private Clock clock = Clock.systemUTC();
+        private int threads = 64;
+        private Consumer<String> accessLog;
+
+        private Builder() {
+        }
+
+        /**
+         * @param apiKey the key clients must send; visible ASCII characters only. Default: a random key
+         * @return this builder
+         */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
+         * @param port the port to listen on, or 0 (the default) for a free one
+         * @return this builder
+         */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * @param bindAddress the address to listen on; default the loopback address. A wildcard address
+         *                    ({@code 0.0.0.0}) serves other machines too, as in a container.
+         * @return this builder
+         */
+        public Builder bindAddress(InetAddress bindAddress) {
+            this.bindAddress = bindAddress;
+            return this;
+        }
+
+        /**
+         * @param pricePerPart what each SMS part costs in usage and delivery reports, for countries without a
+         *                     price of their own; default {@link #DEFAULT_PRICE_PER_PART}
+         * @return this builder
+         */
+        public Builder pricePerPart(BigDecimal pricePerPart) {
+            this.pricePerPart = pricePerPart;
+            return this;
+        }
+
+        /**
+         * @param country      ISO 3166-1 alpha-3 code, such as {@code DEU}
+         * @param pricePerPart what each SMS part to that country costs
+         * @return this builder
+         */
+        public Builder pricePerPart(String country, BigDecimal pricePerPart) {
+            pricesByCountry.put(country, pricePerPart);
+            return this;
+        }
+
+        /**
+         * @param callbackMethod how delivery reports are sent; default {@link CallbackMethod#GET}
+         * @return this builder
+         */
+        public Builder callbackMethod(CallbackMethod callbackMethod) {
+            this.callbackMethod = callbackMethod;
+            return this;
+        }
+
+        /**
+         * @param defaultCallback the account's callback URL: where reports go for sends without a
+         *                        {@code callback} of their own; default none (no reports for such sends)
+         * @return this builder
+         */
+        public Builder defaultCallback(String defaultCallback) {
+            this.defaultCallback = defaultCallback;
+            return this;
+        }
+
+        /**
+         * @param allowRemoteCallbacks whether delivery reports may go to hosts other than loopback; default
+         *                             {@code false}, so that a sandbox never calls out of the machine
+         * @return this builder
+         */
+        public Builder allowRemoteCallbacks(boolean allowRemoteCallbacks) {
+            this.allowRemoteCallbacks = allowRemoteCallbacks;
+            return this;
+        }
+
+        /**
+         * @param clock the clock for timestamps and usage dates; default UTC system time
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * @param threads how many requests are served at once (more wait in the queue), 1 to 1024; default 64
+         * @return this builder
+         */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** For the command line: a line per answered request. */
+        Builder accessLog(Consumer<String> accessLog) {
+            this.accessLog = accessLog;
+            return this;
+        }
+
+        /**
+         * Validates the settings and starts the sandbox.
+         *
+         * @return the running sandbox; close it when done
+         * @throws MittoValidationException when a setting is invalid; the message names it
+         * @throws UncheckedIOException     when the port cannot be opened (taken, or not permitted)
+         */
+        public MittoSandbox start() {
+            String key = apiKey == null ? randomKey() : apiKey;
+            if (key.isEmpty() || key.length() > 256 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                throw new MittoValidationException("apiKey must be 1 to 256 visible ASCII characters (no spaces),"
+                        + " as an HTTP header carries it; got " + key.length() + " characters that are not");
+            }
+            if (port < 0 || port > 65535) {
+                throw new MittoValidationException("port must be between 0 and 65535 (0 for a free port), got " + port);
+            }
+            if (bindAddress == null) {
+                throw new MittoValidationException("bindAddress must not be null; use InetAddress.getLoopbackAddress()");
+            }
+            checkPrice("pricePerPart", pricePerPart);
+            for (Map.Entry<String, BigDecimal> price : pricesByCountry.entrySet()) {
+                if (price.getKey() == null || !price.getKey().matches("[A-Z]{3}")) {
+                    throw new MittoValidationException("pricePerPart country must be an ISO 3166-1 alpha-3 code in"
+                            + " upper case, such as DEU, got '" + price.getKey() + "'");
+                }
+                checkPrice("pricePerPart for " + price.getKey(), price.getValue());
+            }
+            if (callbackMethod == null) {
+                throw new MittoValidationException("callbackMethod must be CallbackMethod.GET or CallbackMethod.POST");
+            }
+            if (defaultCallback != null) {
+                checkCallback(defaultCallback);
+            }
+            if (clock == null) {
+                throw new MittoValidationException("clock must not be null; use Clock.systemUTC()");
+            }
+            if (threads < 1 || threads > 1024) {
+                throw new MittoValidationException("threads must be between 1 and 1024, got " + threads);
+            }
+            return new MittoSandbox(new SandboxConfig(key, bindAddress, port, pricePerPart, Map.copyOf(pricesByCountry),
+                    callbackMethod, defaultCallback, allowRemoteCallbacks, clock, threads, accessLog));
+        }
+
+        private static void checkPrice(String name, BigDecimal price) {
+            if (price == null || price.signum() < 0) {
+                throw new MittoValidationException(name + " must be zero or positive, got " + price);
+            }
+        }
+
+        private static void checkCallback(String url) {
+            try {
+                URI uri = new URI(url);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                    return;
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            throw new MittoValidationException("defaultCallback must be an absolute http or https URL, such as"
+                    + " http://127.0.0.1:9000/reports, got '" + url + "'");
+        }
+
+        private static String randomKey() {
+            byte[] random = new byte[16];
+            new SecureRandom().nextBytes(random);
+            return "sandbox-" + HexFormat.of().formatHex(random);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package net.mittoapi.sms.webhook;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import net.mittoapi.sms.MittoValidationException;
+
+/**
+ * The fields of one webhook payload: every field as received, in order, and a lookup by alias that ignores
+ * case and punctuation ({@code MessageId}, {@code message_id} and {@code MESSAGE-ID} are one name).
+ * Where a name occurs twice, the first occurrence wins, as a servlet's {@code getParameter} does.
+ */
+final class Fields {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int EXCERPT_CHARS = 60;
+
+    private final Map<String, String> raw;
+    private final Map<String, String> byNormalizedName;
+
+    private Fields(LinkedHashMap<String, String> raw) {
+        this.raw = Collections.unmodifiableMap(raw);
+        Map<String, String> index = new HashMap<>();
+        for (Map.Entry<String, String> field : raw.entrySet()) {
+            index.putIfAbsent(normalize(field.getKey()), field.getValue());
+        }
+        this.byNormalizedName = index;
+    }
+
+    /** Every field as received, unmodifiable, in arrival order. */
+    Map<String, String> raw() {
+        return raw;
+    }
+
+    /**
+     * The value of the first alias present with a non-blank value, stripped of surrounding white space.
+     * Blank values count as absent: a template whose placeholder was empty sends {@code Reference=}.
+     */
+    Optional<String> first(String... aliases) {
+        return firstUnstripped(aliases).map(String::strip);
+    }
+
+    /** As {@link #first(String...)}, but the value is returned exactly as received. */
+    Optional<String> firstUnstripped(String... aliases) {
+        for (String alias : aliases) {
+            String value = byNormalizedName.get(alias);
+            if (value != null && !value.isBlank()) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String normalize(String name) {
+        StringBuilder normalized = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                normalized.append(Character.toLowerCase(c));
+            }
+        }
+        return normalized.toString();
+    }
+
+    /** Reads an {@code application/x-www-form-urlencoded} query string, with or without its leading '?'. */
+    static Fields fromQuery(String query, String what) {
+        if (query == null) {
+            throw new MittoValidationException(what + ": the query string is null; pass the raw query of the"
+                    + " callback request, such as \"ID=d8d9...&MCCMNC=26201\"");
+        }
+        String rest = query.startsWith("?") ? query.substring(1) : query;
+        LinkedHashMap<String, String> fields = new LinkedHashMap<>();
+        for (String pair : rest.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq), pair, what);
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), pair, what);
+            if (!name.isEmpty()) {
+                fields.putIfAbsent(name, value);
+            }
+        }
+        return new Fields(fields);
+    }
+
+    private static String decode(String text, String pair, String what) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new MittoValidationException(what + ": the query string has a malformed percent-encoding in '"
+                    + excerpt(pair) + "'; values must be URL-encoded as UTF-8 (%XX)", e);
+        }
+    }
+
+    /**
+     * Reads a JSON object. Scalars are kept as their text exactly as written (a number {@code 6.00} stays
+     * {@code "6.00"}); a nested object or array is kept as its compact JSON text; a JSON {@code null} is
+     * kept as a {@code null} value.
+     */
+    static Fields fromJson(String body, String what) {
+        if (body == null) {
+            throw new MittoValidationException(what + ": the body is null; expected a JSON object");
+        }
+        if (body.isBlank()) {
+            throw new MittoValidationException(what + ": the body is empty; expected a JSON object");
+        }
+        LinkedHashMap<String, String> fields = new LinkedHashMap<>();
+        try (JsonParser parser = MAPPER.getFactory().createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new MittoValidationException(what + ": the body is JSON but not a JSON object (it starts with "
+                        + describe(first) + "): '" + excerpt(body) + "'");
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken valueToken = parser.nextToken();
+                String value;
+                if (valueToken == JsonToken.START_OBJECT || valueToken == JsonToken.START_ARRAY) {
+                    value = MAPPER.writeValueAsString(parser.readValueAsTree());
+                } else if (valueToken == JsonToken.VALUE_NULL) {
+                    value = null;
+                } else {
+                    value = parser.getText();
+                }
+                if (!fields.containsKey(name)) {
+                    fields.put(name, value);
+                }
+            }
+            if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new MittoValidationException(what + ": the body has content after its JSON object: '"
+                        + excerpt(body) + "'");
+            }
+        } catch (JsonProcessingException e) {
+            throw new MittoValidationException(what + ": the body is not valid JSON (" + e.getOriginalMessage()
+                    + "): '" + excerpt(body) + "'", e);
+        } catch (IOException e) {
+            throw new MittoValidationException(what + ": the body could not be read as JSON: " + e.getMessage(), e);
+        }
+        return new Fields(fields);
+    }
+
+    /** Copies already decoded parameters in the map's iteration order; entries with a null name are skipped. */
+    static Fields fromParameters(Map<String, String> parameters, String what) {
+        if (parameters == null) {
+            throw new MittoValidationException(what + ": the parameter map is null");
+        }
+        LinkedHashMap<String, String> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            if (parameter.getKey() != null && !fields.containsKey(parameter.getKey())) {
+                fields.put(parameter.getKey(), parameter.getValue());
+            }
+        }
+        return new Fields(fields);
+    }
+
+    private static String describe(JsonToken token) {
+        if (token == null) {
+            return "nothing";
+        }
+        switch (token) {
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "a string";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "a number";
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return "a boolean";
+            case VALUE_NULL:
+                return "null";
+            default:
+                return token.asString() != null ? token.asString() : token.name();
+        }
+    }
+
+    static String excerpt(String text) {
+        String stripped = text.strip();
+        if (stripped.length() <= EXCERPT_CHARS) {
+            return stripped;
+        }
+        int end = Character.isHighSurrogate(stripped.charAt(EXCERPT_CHARS - 1)) ? EXCERPT_CHARS - 1 : EXCERPT_CHARS;
+        return stripped.substring(0, end) + "…";
+    }
+}
