@@ -116,7 +116,7 @@ final class Deliverer implements AutoCloseable {
             HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             record(new DeliveryAttempt(message.id(), method, url, body, response.statusCode(), null, clock.instant()));
         } catch (IOException e) {
-            LOG.debug("Delivery report for {} to {} failed", message.id(), url, e);
+            LOG.debug("Delivery report for {} to {} failed: {}", message.id(), url, e.toString());
             record(failed(message, url, body, "no answer: " + e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

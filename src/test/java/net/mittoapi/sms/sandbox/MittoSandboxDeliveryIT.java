@@ -1,0 +1,266 @@
+package net.mittoapi.sms.sandbox;
+
+import static net.mittoapi.sms.sandbox.RawHttp.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import net.mittoapi.sms.webhook.DeliveryReport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sandbox delivers delivery reports to a real callback server, and {@link DeliveryReport} reads them. */
+class MittoSandboxDeliveryIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** One request the callback server received. */
+    record Callback(String method, String path, String rawQuery, String contentType, String body) {
+    }
+
+    private HttpServer callbackServer;
+    private final BlockingQueue<Callback> callbacks = new LinkedBlockingQueue<>();
+    private volatile int callbackStatus = 200;
+    private String callbackUrl;
+
+    @BeforeEach
+    void startCallbackServer() throws IOException {
+        // Load the sandbox before the JDK's first HttpServer, so that its no-delay setting applies (see its Javadoc).
+        MittoSandbox.builder();
+        callbackServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        callbackServer.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            callbacks.add(new Callback(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Content-Type"), body));
+            exchange.sendResponseHeaders(callbackStatus, -1);
+            exchange.close();
+        });
+        callbackServer.start();
+        callbackUrl = "http://127.0.0.1:" + callbackServer.getAddress().getPort() + "/dlr";
+    }
+
+    @AfterEach
+    void stopCallbackServer() {
+        callbackServer.stop(0);
+    }
+
+    @Test
+    void getReportsCarryIdMccMncAndTheEncodedReferenceAndDeliveryReportReadsThem() throws InterruptedException {
+        try (MittoSandbox sandbox = MittoSandbox.start()) {
+            JsonNode answer = post(sandbox, "/sms.json", "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\","
+                    + "\"text\":\"Hello\",\"reference\":\"Campaign 2019-05, B-split message & more\","
+                    + "\"callback\":\"" + callbackUrl + "?source=sandbox\"}").json();
+            String id = answer.get("id").asText();
+
+            List<DeliveryAttempt> attempts = sandbox.awaitDeliveries(1, WAIT);
+            Callback callback = callbacks.poll(30, TimeUnit.SECONDS);
+
+            assertThat(attempts).singleElement().satisfies(attempt -> {
+                assertThat(attempt.messageId()).isEqualTo(id);
+                assertThat(attempt.method()).isEqualTo(CallbackMethod.GET);
+                assertThat(attempt.status()).isEqualTo(200);
+                assertThat(attempt.delivered()).isTrue();
+                assertThat(attempt.error()).isEmpty();
+                assertThat(attempt.body()).isEmpty();
+            });
+            assertThat(callback).isNotNull();
+            assertThat(callback.method()).isEqualTo("GET");
+            assertThat(callback.path()).isEqualTo("/dlr");
+            assertThat(callback.rawQuery()).isEqualTo("source=sandbox&ID=" + id
+                    + "&MCCMNC=26201&Reference=Campaign+2019-05%2C+B-split+message+%26+more");
+
+            DeliveryReport report = DeliveryReport.fromQuery(callback.rawQuery());
+            assertThat(report.messageId()).isEqualTo(id);
+            assertThat(report.mccMnc()).contains("26201");
+            assertThat(report.mcc()).contains("262");
+            assertThat(report.mnc()).contains("01");
+            assertThat(report.reference()).contains("Campaign 2019-05, B-split message & more");
+            assertThat(report.raw()).containsEntry("source", "sandbox");
+        }
+    }
+
+    @Test
+    void postReportsCarryIdMccMncAndPriceAsJsonAndDeliveryReportReadsThem() throws InterruptedException {
+        try (MittoSandbox sandbox = MittoSandbox.builder().callbackMethod(CallbackMethod.POST)
+                .pricePerPart(new BigDecimal("0.06")).pricePerPart("SRB", new BigDecimal("0.075")).start()) {
+            String id = post(sandbox, "/sms.xml", "{\"from\":\"MITTO SMS\",\"to\":\"381641234567\",\"text\":\""
+                    + "x".repeat(200) + "\",\"reference\":\"B-split\",\"callback\":\"" + callbackUrl + "\"}")
+                    .xml().getElementsByTagName("id").item(0).getTextContent();
+
+            List<DeliveryAttempt> attempts = sandbox.awaitDeliveries(1, WAIT);
+            Callback callback = callbacks.poll(30, TimeUnit.SECONDS);
+
+            assertThat(attempts).singleElement().satisfies(attempt -> {
+                assertThat(attempt.method()).isEqualTo(CallbackMethod.POST);
+                assertThat(attempt.delivered()).isTrue();
+                assertThat(attempt.body()).contains(callback.body());
+            });
+            assertThat(callback.method()).isEqualTo("POST");
+            assertThat(callback.contentType()).startsWith("application/json");
+            JsonNode json = RawHttp.MAPPER.readTree(callback.body());
+            List<String> names = new ArrayList<>();
+            json.fieldNames().forEachRemaining(names::add);
+            assertThat(names).containsExactly("Id", "MccMnc", "Price", "Reference");
+
+            DeliveryReport report = DeliveryReport.fromJson(callback.body());
+            assertThat(report.messageId()).isEqualTo(id);
+            assertThat(report.mccMnc()).contains("22001");
+            assertThat(report.price()).hasValueSatisfying(price -> assertThat(price).isEqualByComparingTo("0.15"));
+            assertThat(report.reference()).contains("B-split");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void bulkSendsGetOneReportPerMessageAtTheDefaultCallback() throws InterruptedException {
+        try (MittoSandbox sandbox = MittoSandbox.builder().defaultCallback(callbackUrl).start()) {
+            JsonNode answer = post(sandbox, "/smsbulk", "{\"from\":\"Mitto SMS\","
+                    + "\"to\":\"491765410994,491765410995,491765410994\",\"text\":\"Hi\"}").json();
+            List<String> ids = new ArrayList<>();
+            answer.get("messages").forEach(message -> ids.add(message.get("id").asText()));
+
+            List<DeliveryAttempt> attempts = sandbox.awaitDeliveries(3, WAIT);
+            List<String> reported = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Callback callback = callbacks.poll(30, TimeUnit.SECONDS);
+                assertThat(callback).isNotNull();
+                reported.add(DeliveryReport.fromQuery(callback.rawQuery()).messageId());
+            }
+
+            assertThat(attempts).hasSize(3).allMatch(DeliveryAttempt::delivered);
+            assertThat(reported).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(attempts).extracting(DeliveryAttempt::messageId).containsExactlyInAnyOrderElementsOf(ids);
+        }
+    }
+
+    @Test
+    void theRequestsCallbackWinsOverTheDefault() throws InterruptedException {
+        try (MittoSandbox sandbox = MittoSandbox.builder().defaultCallback("http://127.0.0.1:9/unused").start()) {
+            post(sandbox, "/sms", "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hi\","
+                    + "\"callback\":\"" + callbackUrl + "\"}");
+
+            assertThat(sandbox.awaitDeliveries(1, WAIT)).singleElement()
+                    .satisfies(attempt -> assertThat(attempt.url()).startsWith(callbackUrl + "?ID="));
+            assertThat(callbacks.poll(30, TimeUnit.SECONDS)).isNotNull();
+        }
+    }
+
+    @Test
+    void sendsWithoutACallbackAndFaultedSendsGetNoReport() throws InterruptedException {
+        try (MittoSandbox sandbox = MittoSandbox.start()) {
+            String withCallback = "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hi\",\"callback\":\""
+                    + callbackUrl + "\"}";
+            post(sandbox, "/sms", "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hi\"}");
+            sandbox.enqueueFault(Fault.serviceUnavailable());
+            post(sandbox, "/sms", withCallback);
+            post(sandbox, "/sms", withCallback.replace("MITTO SMS", "X"));
+            String id = post(sandbox, "/sms", withCallback).json().get("id").asText();
+
+            // Only the last send has a report to deliver: once it is in, no other can follow.
+            assertThat(sandbox.awaitDeliveries(1, WAIT)).singleElement()
+                    .satisfies(attempt -> assertThat(attempt.messageId()).isEqualTo(id));
+            assertThat(callbacks.poll(30, TimeUnit.SECONDS)).isNotNull();
+            assertThat(callbacks).isEmpty();
+        }
+    }
+
+    @Test
+    void testSendsAreReportedAtPriceZero() throws InterruptedException, IOException {
+        try (MittoSandbox sandbox = MittoSandbox.builder().callbackMethod(CallbackMethod.POST).start()) {
+            post(sandbox, "/sms", "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hi\",\"test\":true,"
+                    + "\"callback\":\"" + callbackUrl + "\"}");
+
+            sandbox.awaitDeliveries(1, WAIT);
+            Callback callback = callbacks.poll(30, TimeUnit.SECONDS);
+
+            assertThat(RawHttp.MAPPER.readTree(callback.body()).get("Price").asText()).isEqualTo("0.00");
+            assertThat(callback.body()).doesNotContain("Reference");
+        }
+    }
+
+    @Test
+    void aCallbackAnsweringAnErrorIsRecordedAndTheSendStillSucceeds() {
+        callbackStatus = 500;
+        try (MittoSandbox sandbox = MittoSandbox.start()) {
+            RawHttp.Reply reply = post(sandbox, "/sms", "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\","
+                    + "\"text\":\"Hi\",\"callback\":\"" + callbackUrl + "\"}");
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(sandbox.awaitDeliveries(1, WAIT)).singleElement().satisfies(attempt -> {
+                assertThat(attempt.status()).isEqualTo(500);
+                assertThat(attempt.delivered()).isFalse();
+            });
+        }
+    }
+
+    @Test
+    void anUnreachableCallbackIsRecordedAndTheSendStillSucceeds() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (MittoSandbox sandbox = MittoSandbox.start()) {
+            RawHttp.Reply reply = post(sandbox, "/sms", "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\","
+                    + "\"text\":\"Hi\",\"callback\":\"http://127.0.0.1:" + closedPort + "/dlr\"}");
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(sandbox.awaitDeliveries(1, WAIT)).singleElement().satisfies(attempt -> {
+                assertThat(attempt.status()).isEqualTo(-1);
+                assertThat(attempt.error()).hasValueSatisfying(error -> assertThat(error).startsWith("no answer"));
+                assertThat(attempt.toString()).contains("no answer");
+            });
+        }
+    }
+
+    @Test
+    void remoteCallbacksAreNotCalledUnlessAllowed() {
+        try (MittoSandbox sandbox = MittoSandbox.start()) {
+            RawHttp.Reply reply = post(sandbox, "/sms", "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\","
+                    + "\"text\":\"Hi\",\"callback\":\"https://www.example.com\"}");
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(sandbox.awaitDeliveries(1, WAIT)).singleElement().satisfies(attempt -> {
+                assertThat(attempt.delivered()).isFalse();
+                assertThat(attempt.error()).hasValueSatisfying(error -> assertThat(error)
+                        .contains("www.example.com is not a loopback host").contains("allowRemoteCallbacks(true)"));
+            });
+        }
+    }
+
+    @Test
+    void unusableCallbackUrlsAreRecorded() {
+        try (MittoSandbox sandbox = MittoSandbox.start()) {
+            post(sandbox, "/sms", "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hi\","
+                    + "\"callback\":\"ftp://127.0.0.1/x\"}");
+            post(sandbox, "/sms", "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hi\","
+                    + "\"callback\":\"not a url\"}");
+
+            assertThat(sandbox.awaitDeliveries(2, WAIT)).hasSize(2).allSatisfy(attempt -> {
+                assertThat(attempt.status()).isEqualTo(-1);
+                assertThat(attempt.error()).hasValueSatisfying(error -> assertThat(error).startsWith("not delivered"));
+            });
+        }
+    }
+
+    @Test
+    void awaitDeliveriesReturnsWhatThereIsWhenTheTimeoutPasses() {
+        try (MittoSandbox sandbox = MittoSandbox.start()) {
+            assertThat(sandbox.awaitDeliveries(1, Duration.ZERO)).isEmpty();
+            assertThat(sandbox.deliveries()).isEmpty();
+        }
+    }
+}
