@@ -95,6 +95,7 @@ final class Endpoints {
         boolean test;
         String reference;
         String callback;
+        TextMeasure.Measure measure;
     }
 
     Answer sms(Map<String, JsonNode> fields, WireFormat format) {
@@ -103,7 +104,7 @@ final class Endpoints {
         if (rejection.isPresent()) {
             return rejection.get();
         }
-        TextMeasure.Measure measure = TextMeasure.measure(send.text, send.type);
+        TextMeasure.Measure measure = send.measure;
         SentMessage message = issue(send, send.to.get(0), measure, false);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", message.id());
@@ -123,7 +124,7 @@ final class Endpoints {
         if (rejection.isPresent()) {
             return rejection.get();
         }
-        TextMeasure.Measure measure = TextMeasure.measure(send.text, send.type);
+        TextMeasure.Measure measure = send.measure;
         List<SentMessage> messages = new ArrayList<>(send.to.size());
         List<Map<String, Object>> entries = new ArrayList<>(send.to.size());
         for (String recipient : send.to) {
@@ -181,6 +182,7 @@ final class Endpoints {
         if (!measure.valid()) {
             return Optional.of(rejected(format, root, 4, "the text " + measure.invalid()));
         }
+        send.measure = measure;
         if (send.from == null || send.from.isBlank()) {
             return Optional.of(rejected(format, root, 5, "'from' is required"));
         }

@@ -1,9 +1,16 @@
 package net.mittoapi.sms.sandbox;
 
+import java.util.List;
+import java.util.stream.Collectors;
+import net.mittoapi.sms.segments.Encoding;
+import net.mittoapi.sms.segments.SegmentCalculator;
+import net.mittoapi.sms.segments.SegmentInfo;
+
 /**
- * How long a text is and how many parts it takes, for the {@code type} a send names: the SDK's segment
- * calculator for {@code gsm}, {@code unicode} and {@code auto}; hexadecimal octets for {@code binary}
- * (140 octets in one part, 134 per part once concatenated, the rest going to the 6-octet user data header).
+ * How long a text is and how many parts it takes, for the {@code type} a send names: the SDK's own
+ * {@link SegmentCalculator} for {@code gsm}, {@code unicode} and {@code auto} (and for no type, which the
+ * sandbox treats as {@code auto}); hexadecimal octets for {@code binary}, 140 octets in one part and 134 per
+ * part once concatenated, the rest going to the 6-octet user data header.
  */
 final class TextMeasure {
 
@@ -16,6 +23,7 @@ final class TextMeasure {
 
     private static final int BINARY_SINGLE = 140;
     private static final int BINARY_MULTI = 134;
+    private static final int NAMED_CHARACTERS = 5;
 
     private TextMeasure() {
     }
@@ -25,29 +33,20 @@ final class TextMeasure {
         if ("binary".equals(type)) {
             return binary(text);
         }
-        // PLACEHOLDER until net.mittoapi.sms.segments.SegmentCalculator lands on main: never shipped.
-        boolean gsm = true;
-        int septets = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ("^{}\\[~]|€".indexOf(c) >= 0) {
-                septets += 2;
-            } else if (c >= 0x20 && c < 0x7f && c != '`' || c == '\n' || c == '\r' || "£¥èéùìòÇØøÅåÆæßÉÄÖÑÜ§¿äöñüà¡"
-                    .indexOf(c) >= 0) {
-                septets++;
-            } else {
-                gsm = false;
-            }
+        SegmentInfo info = "unicode".equals(type) ? SegmentCalculator.calculate(text, Encoding.UCS_2)
+                : SegmentCalculator.calculate(text);
+        if ("gsm".equals(type) && info.encoding() != Encoding.GSM_7) {
+            return new Measure(0, 0, "has characters outside the GSM 7-bit alphabet ("
+                    + describe(info.nonGsmCharacters()) + "); send it with type \"unicode\" or \"auto\"");
         }
-        boolean ucs2 = "unicode".equals(type) || !gsm;
-        if ("gsm".equals(type) && !gsm) {
-            return new Measure(0, 0, "has characters outside the GSM 7-bit alphabet; send it with type"
-                    + " \"unicode\" or \"auto\"");
-        }
-        int length = ucs2 ? text.length() : septets;
-        int single = ucs2 ? 70 : 160;
-        int multi = ucs2 ? 67 : 153;
-        return new Measure(length, length <= single ? 1 : (length + multi - 1) / multi, null);
+        return new Measure(info.length(), info.segmentCount(), null);
+    }
+
+    private static String describe(List<Integer> codePoints) {
+        String named = codePoints.stream().limit(NAMED_CHARACTERS)
+                .map(codePoint -> String.format("'%s' U+%04X", Character.toString(codePoint), codePoint))
+                .collect(Collectors.joining(", "));
+        return codePoints.size() > NAMED_CHARACTERS ? named + ", …" : named;
     }
 
     private static Measure binary(String text) {

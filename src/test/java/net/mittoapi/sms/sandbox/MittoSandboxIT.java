@@ -8,6 +8,9 @@ import static net.mittoapi.sms.sandbox.RawHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import net.mittoapi.sms.segments.Encoding;
+import net.mittoapi.sms.segments.SegmentCalculator;
+import net.mittoapi.sms.segments.SegmentInfo;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +37,14 @@ class MittoSandboxIT {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}Z");
     private static final String HELLO = "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hello, World!\"}";
+
+    /** The seed's long example (without the leading space of its JSON), 529 GSM-7 characters. */
+    private static final String SEED_LONG_TEXT = "Due to the limitations of GSM/PDU standard, the body text of an SMS"
+            + " message cannot be longer than 160 characters (70 characters if the text is Unicode format)."
+            + " MITTO's SMS API overcomes this limitations by splitting larger messages into several smaller"
+            + " messages, each of which conforms to that standards. This operation is automatic and you don't"
+            + " have to do anything when making the API request the process is triggered automatically when"
+            + " the text entered in body of the SMS (the body parameter of the request) exceeds the limit.";
 
     private static MittoSandbox sandbox;
 
@@ -141,6 +152,44 @@ class MittoSandboxIT {
         assertThat(sandbox.message(unicode.get("id").asText()).orElseThrow().parts()).isEqualTo(3);
         assertThat(cyrillic.get("textLength").asInt()).isEqualTo(16);
         assertThat(sandbox.message(cyrillic.get("id").asText()).orElseThrow().parts()).isEqualTo(1);
+    }
+
+    static Stream<Arguments> textsAndTypes() {
+        return Stream.of(
+                Arguments.of("Hello, World!", null),
+                Arguments.of("Price: 5€ [promo] {code} ~x~ ^|\\", "gsm"),
+                Arguments.of("€".repeat(81), "auto"),
+                Arguments.of("Здравствуй, Мир!", "auto"),
+                Arguments.of("Hello 👋🏽 family 👨‍👩‍👧‍👦 flags 🇩🇪🇷🇸", null),
+                Arguments.of("x".repeat(160), "gsm"),
+                Arguments.of("x".repeat(161), "gsm"),
+                Arguments.of("Hello, World!", "unicode"),
+                Arguments.of(SEED_LONG_TEXT, "auto"),
+                Arguments.of(SEED_LONG_TEXT, "unicode"));
+    }
+
+    @ParameterizedTest(name = "[{index}] type {1}")
+    @MethodSource("textsAndTypes")
+    void textLengthAndPartsAreTheSdksSegmentCalculation(String text, String type) {
+        String body = "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":" + RawHttp.MAPPER.valueToTree(text)
+                + (type == null ? "" : ",\"type\":\"" + type + "\"") + "}";
+        SegmentInfo expected = "unicode".equals(type) ? SegmentCalculator.calculate(text, Encoding.UCS_2)
+                : SegmentCalculator.calculate(text);
+
+        JsonNode json = post(sandbox, "/sms", body).json();
+
+        assertThat(json.get("responseCode").asInt()).isZero();
+        assertThat(json.get("textLength").asInt()).isEqualTo(expected.length());
+        assertThat(sandbox.message(json.get("id").asText()).orElseThrow().parts()).isEqualTo(expected.segmentCount());
+    }
+
+    @Test
+    void theSeedsLongTextIsFourGsmPartsOrEightUnicodeParts() {
+        post(sandbox, "/sms", sendBody("auto", SEED_LONG_TEXT));
+        post(sandbox, "/sms", sendBody("unicode", SEED_LONG_TEXT));
+
+        assertThat(sandbox.messages()).extracting(SentMessage::textLength).containsExactly(529, 529);
+        assertThat(sandbox.messages()).extracting(SentMessage::parts).containsExactly(4, 8);
     }
 
     @Test
