@@ -1,0 +1,64 @@
+package net.mittoapi.sms.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import net.mittoapi.sms.webhook.DeliveryReport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class DelivererTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "LOCALHOST", "app.localhost", "127.0.0.1", "127.1.2.3", "[::1]", "::1"})
+    void loopbackHostsAreRecognisedWithoutALookup(String host) {
+        assertThat(Deliverer.isLoopback(host)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"www.example.com", "localhost.example.com", "10.0.0.1", "192.168.1.10", "[2001:db8::1]",
+        "0.0.0.0", "128.0.0.1"})
+    void otherHostsAreNot(String host) {
+        assertThat(Deliverer.isLoopback(host)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "http://127.0.0.1/dlr|http://127.0.0.1/dlr?ID=abc&MCCMNC=26201",
+        "http://127.0.0.1/dlr?|http://127.0.0.1/dlr?ID=abc&MCCMNC=26201",
+        "http://127.0.0.1/dlr?a=1|http://127.0.0.1/dlr?a=1&ID=abc&MCCMNC=26201",
+        "http://127.0.0.1/dlr?a=1&|http://127.0.0.1/dlr?a=1&ID=abc&MCCMNC=26201",
+        "http://127.0.0.1/dlr#top|http://127.0.0.1/dlr?ID=abc&MCCMNC=26201#top",
+    })
+    void getReportsAppendTheirQueryToTheCallback(String callback, String url) {
+        assertThat(Deliverer.withQuery(callback, message(null))).isEqualTo(url);
+    }
+
+    @Test
+    void theReferenceIsEncodedAndReadsBack() {
+        String url = Deliverer.withQuery("http://127.0.0.1/dlr", message("A/B 50% & ä+"));
+
+        assertThat(url).endsWith("&Reference=A%2FB+50%25+%26+%C3%A4%2B");
+        assertThat(DeliveryReport.fromQuery(url.substring(url.indexOf('?'))).reference()).contains("A/B 50% & ä+");
+    }
+
+    @Test
+    void postReportsAreTheSeedsJsonShape() {
+        assertThat(Deliverer.jsonReport(message(null))).isEqualTo("{\"Id\":\"abc\",\"MccMnc\":\"26201\",\"Price\":\"0.12\"}");
+        assertThat(Deliverer.jsonReport(message("r \"1\""))).endsWith(",\"Reference\":\"r \\\"1\\\"\"}");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0.00", "0.060000, 0.06", "6, 6.00", "0.0125, 0.0125", "1.5, 1.50"})
+    void pricesHaveAtLeastTwoDecimals(String cost, String price) {
+        assertThat(Deliverer.price(new BigDecimal(cost))).isEqualTo(price);
+    }
+
+    private static SentMessage message(String reference) {
+        return new SentMessage("abc", Instant.EPOCH, "MITTO SMS", "491725551234", "Hi", null, false, reference, null, 2,
+                2, "DEU", "26201", new BigDecimal("0.12"), false);
+    }
+}
