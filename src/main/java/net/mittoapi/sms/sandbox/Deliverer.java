@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,7 +50,7 @@ final class Deliverer implements AutoCloseable {
     private final boolean allowRemote;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
-    private final HttpClient http;
+    private HttpClient http;
     private final Object lock = new Object();
     private final List<DeliveryAttempt> attempts = new ArrayList<>();
 
@@ -65,11 +66,18 @@ final class Deliverer implements AutoCloseable {
                     return thread;
                 });
         this.executor.allowCoreThreadTimeOut(true);
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    /** Created on first use: a JDK HttpClient starts a selector thread, which most sandboxes never need. */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(CONNECT_TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return http;
     }
 
     void submit(SentMessage message) {
@@ -78,7 +86,7 @@ final class Deliverer implements AutoCloseable {
         }
         try {
             executor.execute(() -> deliver(message));
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             record(new DeliveryAttempt(message.id(), method, message.callback().get(), null, -1,
                     "not delivered: the sandbox was closing", clock.instant()));
         }
@@ -113,7 +121,7 @@ final class Deliverer implements AutoCloseable {
             request.GET();
         }
         try {
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http().send(request.build(), HttpResponse.BodyHandlers.discarding());
             record(new DeliveryAttempt(message.id(), method, url, body, response.statusCode(), null, clock.instant()));
         } catch (IOException e) {
             LOG.debug("Delivery report for {} to {} failed: {}", message.id(), url, e.toString());

@@ -215,7 +215,7 @@ final class SandboxHandler implements HttpHandler {
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {
             exchange.getResponseHeaders().set(header.getKey(), header.getValue());
         }
-        byte[] body = answer.body();
+        byte[] body = "HEAD".equals(exchange.getRequestMethod()) ? new byte[0] : answer.body();
         exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

@@ -1,5 +1,8 @@
 /**
  * A local emulator of the Mitto SMS REST API: a real HTTP server on loopback, for examples, tests and
- * trying the SDK without an account.
+ * trying the SDK without an account. Start with {@link net.mittoapi.sms.sandbox.MittoSandbox}; queue
+ * failures with {@link net.mittoapi.sms.sandbox.Fault}; inspect what it received
+ * ({@link net.mittoapi.sms.sandbox.ReceivedRequest}), accepted ({@link net.mittoapi.sms.sandbox.SentMessage})
+ * and reported to callbacks ({@link net.mittoapi.sms.sandbox.DeliveryAttempt}).
  */
 package net.mittoapi.sms.sandbox;

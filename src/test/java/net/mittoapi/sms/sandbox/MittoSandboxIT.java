@@ -586,14 +586,25 @@ class MittoSandboxIT {
     }
 
     @ParameterizedTest
-    @CsvSource({"GET,/sms", "PUT,/sms.json", "DELETE,/smsbulk.xml", "PATCH,/usage/bycountry", "GET,/sms/converted.json"})
+    @CsvSource({"GET,/sms", "HEAD,/sms", "OPTIONS,/smsbulk", "PUT,/sms.json", "DELETE,/smsbulk.xml", "PATCH,/usage/bycountry", "GET,/sms/converted.json"})
     void otherMethodsAreNotAllowed(String method, String path) {
         RawHttp.Reply reply = send(method, sandbox.baseUrl() + path, sandbox.apiKey(),
-                method.equals("GET") || method.equals("DELETE") ? null : HELLO, null);
+                List.of("GET", "HEAD", "OPTIONS", "DELETE").contains(method) ? null : HELLO, null);
 
         assertThat(reply.status()).isEqualTo(405);
         assertThat(reply.header("Allow")).contains("POST");
         assertThat(sandbox.messages()).isEmpty();
+    }
+
+    @Test
+    void bodiesOverOneMebibyteAreRefused() {
+        String big = "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"" + "x".repeat(1 << 20) + "\"}";
+
+        RawHttp.Reply reply = post(sandbox, "/sms", big);
+
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(sandbox.messages()).isEmpty();
+        assertThat(post(sandbox, "/sms", HELLO).status()).isEqualTo(200);
     }
 
     @Test
