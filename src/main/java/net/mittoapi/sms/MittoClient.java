@@ -481,6 +481,7 @@ public final class MittoClient implements AutoCloseable {
                     .retryOnConnectionFailure(false)
                     .followRedirects(false)
                     .followSslRedirects(false)
+                    .addNetworkInterceptor(Transport.NO_HIDDEN_RETRY)
                     .build();
         }
 

@@ -206,6 +206,19 @@ class MittoClientRetryTest {
     }
 
     @Test
+    void okHttpDoesNotSilentlyRepeatA503WithRetryAfterZero() {
+        api.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "0").build());
+        api.json(200, OK);
+        try (MittoClient client = api.client().maxRetries(0).build()) {
+
+            MittoApiException e = catchThrowableOfType(MittoApiException.class, () -> client.send(SMS));
+
+            assertThat(e.httpStatus()).isEqualTo(503);
+            assertThat(api.server.getRequestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void retryAfterIsWaitedExactly() {
         RecordingRetryTimer timer = new RecordingRetryTimer();
         api.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "2").build());

@@ -18,6 +18,7 @@ import okhttp3.Callback;
 import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -50,6 +51,23 @@ public final class Transport implements AutoCloseable {
 
     /** The header that carries the API key. */
     public static final String KEY_HEADER = "X-Mitto-API-Key";
+
+    /**
+     * OkHttp repeats a 503 that says {@code Retry-After: 0} on its own, once, whatever
+     * {@code retryOnConnectionFailure} says. That repeat is safe (a 503 was not processed) but escapes
+     * {@code maxRetries} and the logs. This network interceptor, the closest to the socket, moves the header
+     * of a 503 out of OkHttp's sight so that every retry is the SDK's own, counted and logged.
+     */
+    public static final Interceptor NO_HIDDEN_RETRY = chain -> {
+        Response response = chain.proceed(chain.request());
+        String retryAfter = response.header("Retry-After");
+        if (response.code() != 503 || retryAfter == null) {
+            return response;
+        }
+        return response.newBuilder().removeHeader("Retry-After").header(MOVED_RETRY_AFTER, retryAfter).build();
+    };
+
+    private static final String MOVED_RETRY_AFTER = "X-Mitto-Sdk-Retry-After";
 
     private static final Logger LOG = LoggerFactory.getLogger("net.mittoapi.sms.MittoClient");
     private static final MediaType JSON = MediaType.get("application/json");
@@ -216,8 +234,8 @@ public final class Transport implements AutoCloseable {
             if (ok) {
                 return Outcome.success(reader.read(status, bytes));
             }
-            Duration retryAfter = status == 429 || status == 503
-                    ? Answers.retryAfter(response.header("Retry-After"), Instant.now()) : null;
+            String header = response.header("Retry-After", response.header(MOVED_RETRY_AFTER));
+            Duration retryAfter = status == 429 || status == 503 ? Answers.retryAfter(header, Instant.now()) : null;
             MittoException error = answers.error(status, bytes, retryAfter);
             return status == 429 || status == 503 ? Outcome.retryable(error, retryAfter) : Outcome.fatal(error);
         } catch (MittoException e) {
