@@ -109,7 +109,7 @@ class MittoClientRetryTest {
 
             assertThat(e.maybeDelivered()).isTrue();
             assertThat(e.getMessage()).contains("after the request was sent");
-            assertThat(e).hasRootCauseInstanceOf(SocketTimeoutException.class);
+            assertThat(e).hasCauseInstanceOf(SocketTimeoutException.class);
             assertThat(api.server.getRequestCount()).isEqualTo(1);
         }
     }

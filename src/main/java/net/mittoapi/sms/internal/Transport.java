@@ -52,6 +52,8 @@ public final class Transport implements AutoCloseable {
     /** The header that carries the API key. */
     public static final String KEY_HEADER = "X-Mitto-API-Key";
 
+    private static final String MOVED_RETRY_AFTER = "X-Mitto-Sdk-Retry-After";
+
     /**
      * OkHttp repeats a 503 that says {@code Retry-After: 0} on its own, once, whatever
      * {@code retryOnConnectionFailure} says. That repeat is safe (a 503 was not processed) but escapes
@@ -66,8 +68,6 @@ public final class Transport implements AutoCloseable {
         }
         return response.newBuilder().removeHeader("Retry-After").header(MOVED_RETRY_AFTER, retryAfter).build();
     };
-
-    private static final String MOVED_RETRY_AFTER = "X-Mitto-Sdk-Retry-After";
 
     private static final Logger LOG = LoggerFactory.getLogger("net.mittoapi.sms.MittoClient");
     private static final MediaType JSON = MediaType.get("application/json");
