@@ -55,7 +55,7 @@ public final class Answers {
      * @return the answer to {@code /sms}
      */
     public SmsResponse sms(int status, byte[] body) {
-        JsonNode root = successTree(status, body);
+        JsonNode root = successTree(status, body, false);
         try {
             return new SmsResponse(text(field(root, "id")), instant(field(root, "timestamp"), "timestamp"),
                     text(field(root, "to")), responseCode(root), intValue(field(root, "textLength"), "textLength"),
@@ -71,7 +71,7 @@ public final class Answers {
      * @return the answer to {@code /smsbulk}
      */
     public BulkSmsResponse bulk(int status, byte[] body) {
-        JsonNode root = successTree(status, body);
+        JsonNode root = successTree(status, body, false);
         try {
             List<BulkMessage> messages = new ArrayList<>();
             for (JsonNode m : list(field(root, "messages"))) {
@@ -90,7 +90,7 @@ public final class Answers {
      * @return the answer to {@code /usage/bycountry}
      */
     public UsageResponse usage(int status, byte[] body) {
-        JsonNode root = successTree(status, body);
+        JsonNode root = successTree(status, body, true);
         try {
             List<CountryUsage> usages = new ArrayList<>();
             JsonNode entries = root.isArray() ? root : field(root, "usagesByCountry");
@@ -188,14 +188,14 @@ public final class Answers {
         }
     }
 
-    private JsonNode successTree(int status, byte[] body) {
+    private JsonNode successTree(int status, byte[] body, boolean arrayAllowed) {
         JsonNode root;
         try {
             root = codec.read(body);
         } catch (IOException e) {
             throw unreadable(status, e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage(), e);
         }
-        if (!root.isObject() && !root.isArray()) {
+        if (!root.isObject() && !(arrayAllowed && root.isArray())) {
             throw unreadable(status, "expected a " + codec.format() + " document, got "
                     + Validation.show(new String(body, StandardCharsets.UTF_8).strip()), null);
         }
