@@ -137,7 +137,7 @@ class MittoClientAsyncTest {
 
             future.cancel(true);
 
-            assertThat(timer.cancelled).isTrue();
+            assertThat(timer.cancelled.await(10, TimeUnit.SECONDS)).as("the pending retry was cancelled").isTrue();
             timer.task.run(); // had the timer fired anyway, the retry must see the cancellation
             assertThat(api.server.getRequestCount()).isEqualTo(1);
         }
@@ -196,14 +196,14 @@ class MittoClientAsyncTest {
         final CountDownLatch held = new CountDownLatch(1);
         volatile Runnable task;
         volatile Duration delay;
-        volatile boolean cancelled;
+        final CountDownLatch cancelled = new CountDownLatch(1);
 
         @Override
         public Runnable schedule(Duration delay, Runnable task) {
             this.delay = delay;
             this.task = task;
             held.countDown();
-            return () -> cancelled = true;
+            return cancelled::countDown;
         }
     }
 }

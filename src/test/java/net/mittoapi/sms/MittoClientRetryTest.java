@@ -117,7 +117,7 @@ class MittoClientRetryTest {
     @Test
     void theCallTimeoutIsNeverRetriedAndMayHaveDelivered() {
         api.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
-        try (MittoClient client = api.client().maxRetries(2).callTimeout(Duration.ofMillis(300)).build()) {
+        try (MittoClient client = api.client().maxRetries(2).callTimeout(Duration.ofSeconds(1)).build()) {
 
             MittoTransportException e = catchThrowableOfType(MittoTransportException.class, () -> client.send(SMS));
 

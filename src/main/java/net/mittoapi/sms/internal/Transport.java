@@ -441,6 +441,9 @@ public final class Transport implements AutoCloseable {
             synchronized (this) {
                 cancelRetry = cancel;
             }
+            if (future.isDone()) {
+                cancel.run(); // cancelled while scheduling: cancel() may have missed the timer task
+            }
         }
 
         void cancel() {
