@@ -15,6 +15,7 @@ module net.mittoapi.sms {
     requires com.fasterxml.jackson.databind;
     requires static com.fasterxml.jackson.dataformat.xml;
     requires org.slf4j;
+    requires java.xml;
     requires jdk.httpserver;
     requires java.net.http;
 

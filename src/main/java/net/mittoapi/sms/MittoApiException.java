@@ -58,6 +58,16 @@ public sealed class MittoApiException extends MittoException
         return responseCode;
     }
 
+    /**
+     * The body's {@code responseCode} as a constant, for a {@code switch} or a comparison.
+     *
+     * @return the matching {@link ResponseCode}, or {@link ResponseCode#UNKNOWN} when the code is not one
+     *         the API documents or the body had none ({@link #responseCode()} still has the number)
+     */
+    public ResponseCode code() {
+        return ResponseCode.of(responseCode);
+    }
+
     /** @return the body's {@code responseText}, or {@code null} when the body had none */
     public String responseText() {
         return responseText;

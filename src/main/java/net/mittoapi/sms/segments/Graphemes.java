@@ -32,21 +32,23 @@ final class Graphemes {
     static int simpleEnd(String text, int start) {
         int n = text.length();
         char c = text.charAt(start);
-        if (c < 0x300) {
-            if (c == '\r') {
-                return start + 1 < n && text.charAt(start + 1) == '\n' ? start + 2 : start + 1;
-            }
-            if (start + 1 == n || text.charAt(start + 1) < 0x300) {
-                return start + 1;
-            }
-            return isSimple(text.codePointAt(start + 1)) ? start + 1 : -1;
+        if (c == '\r') {
+            return start + 1 < n && text.charAt(start + 1) == '\n' ? start + 2 : start + 1;
         }
-        int codePoint = text.codePointAt(start);
-        if (!isSimple(codePoint)) {
+        int end = start + Character.charCount(text.codePointAt(start));
+        if (!isSimpleAt(text, start) || (end < n && !isSimpleAt(text, end))) {
             return -1;
         }
-        int end = start + Character.charCount(codePoint);
-        return end == n || isSimple(text.codePointAt(end)) ? end : -1;
+        return end;
+    }
+
+    private static boolean isSimpleAt(String text, int index) {
+        char c = text.charAt(index);
+        if (Character.isHighSurrogate(c) && index + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(index + 1))) {
+            return isSimple(text.codePointAt(index));
+        }
+        return (CharClass.of(c) & (CharClass.JOINS | CharClass.SURROGATE)) == 0;
     }
 
     /**
@@ -71,7 +73,7 @@ final class Graphemes {
     }
 
     /**
-     * @param codePoint a code point at or above U+0300
+     * @param codePoint a code point at or above U+0300 (below it, only CR joins anything: CR LF)
      * @return whether it can neither join the code point before it nor be joined by the one after it,
      *         under any rule of UAX #29
      */

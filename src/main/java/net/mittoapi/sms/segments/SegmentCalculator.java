@@ -1,5 +1,6 @@
 package net.mittoapi.sms.segments;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import net.mittoapi.sms.MittoValidationException;
@@ -46,9 +47,15 @@ import net.mittoapi.sms.MittoValidationException;
  */
 public final class SegmentCalculator {
 
-    private static final int GSM_SINGLE = Encoding.GSM_7.singleSegmentLimit();
-    private static final int GSM_MULTI = Encoding.GSM_7.multiSegmentLimit();
-    private static final long NOT_GSM = -1;
+    /** The longest text accepted: its GSM-7 length in septets must fit an {@code int}. */
+    static final int MAX_TEXT_LENGTH = Integer.MAX_VALUE / 2;
+
+    /** Flags after which a GSM-7 split must look at pairs: ESC pairs and CR LF. */
+    private static final int GSM_PAIRS = CharClass.EXTENSION | CharClass.CR;
+    /** Flags after which a UCS-2 split must look at pairs and clusters. */
+    private static final int UCS2_PAIRS = CharClass.SURROGATE | CharClass.CR | CharClass.JOINS;
+    /** What {@link #splitByChars} answers when the text needs the grapheme-cluster split after all. */
+    private static final long NEEDS_CLUSTERS = -1;
 
     private SegmentCalculator() {
     }
@@ -62,13 +69,8 @@ public final class SegmentCalculator {
      * @throws MittoValidationException if {@code text} is {@code null}
      */
     public static SegmentInfo calculate(String text) {
-        requireText(text);
-        long gsm = scanGsm(text);
-        if (gsm != NOT_GSM) {
-            return new SegmentInfo(text, Encoding.GSM_7, GsmScan.length(gsm), GsmScan.parts(gsm),
-                    GsmScan.lastPartUnits(gsm));
-        }
-        return ucs2(text);
+        long scan = scan(text);
+        return calculate(text, Scan.isGsm(scan) ? Encoding.GSM_7 : Encoding.UCS_2, scan);
     }
 
     /**
@@ -83,22 +85,20 @@ public final class SegmentCalculator {
      *                                  encoding is GSM-7 and the text has a character outside it
      */
     public static SegmentInfo calculate(String text, Encoding encoding) {
-        requireText(text);
+        long scan = scan(text);
         if (encoding == null) {
             throw new MittoValidationException("encoding must not be null: use Encoding.GSM_7 or Encoding.UCS_2");
         }
-        if (encoding == Encoding.UCS_2) {
-            return ucs2(text);
+        if (encoding == Encoding.GSM_7 && !Scan.isGsm(scan)) {
+            int index = 0;
+            while (GsmAlphabet.contains(text.codePointAt(index))) {
+                index += Character.charCount(text.codePointAt(index));
+            }
+            throw new MittoValidationException("text cannot be sent as GSM-7: " + describe(text.codePointAt(index))
+                    + " at index " + index + " is not in the GSM 03.38 alphabet; send it as UCS-2, or replace"
+                    + " such characters (GsmNormalizer.normalize replaces typographic ones)");
         }
-        SegmentInfo info = calculate(text);
-        if (info.encoding() != Encoding.GSM_7) {
-            int first = info.nonGsmCharacters().get(0);
-            throw new MittoValidationException("text cannot be sent as GSM-7: " + describe(first)
-                    + " at index " + text.indexOf(Character.toString(first))
-                    + " is not in the GSM 03.38 alphabet; send it as UCS-2, or replace such characters"
-                    + " (GsmNormalizer.normalize replaces typographic ones)");
-        }
-        return info;
+        return calculate(text, encoding, scan);
     }
 
     /**
@@ -110,21 +110,14 @@ public final class SegmentCalculator {
      * @throws MittoValidationException if {@code text} is {@code null}
      */
     public static int segmentCount(String text) {
-        requireText(text);
-        long gsm = scanGsm(text);
-        if (gsm != NOT_GSM) {
-            return GsmScan.parts(gsm);
-        }
-        return text.length() <= Encoding.UCS_2.singleSegmentLimit() ? 1 : Split.parts(split(text, Encoding.UCS_2, null));
+        long scan = scan(text);
+        return Split.parts(split(text, Scan.isGsm(scan) ? Encoding.GSM_7 : Encoding.UCS_2, scan, null));
     }
 
-    private static SegmentInfo ucs2(String text) {
-        int length = text.length();
-        if (length <= Encoding.UCS_2.singleSegmentLimit()) {
-            return new SegmentInfo(text, Encoding.UCS_2, length, 1, length);
-        }
-        long split = split(text, Encoding.UCS_2, null);
-        return new SegmentInfo(text, Encoding.UCS_2, length, Split.parts(split), Split.lastPartUnits(split));
+    private static SegmentInfo calculate(String text, Encoding encoding, long scan) {
+        long split = split(text, encoding, scan, null);
+        return new SegmentInfo(text, encoding, length(text, encoding, scan), Split.parts(split),
+                Split.lastPartUnits(split));
     }
 
     /**
@@ -138,48 +131,111 @@ public final class SegmentCalculator {
         if (info.segmentCount() == 1) {
             return List.of(text);
         }
-        List<String> parts = new java.util.ArrayList<>(info.segmentCount());
-        split(text, info.encoding(), parts);
+        List<String> parts = new ArrayList<>(info.segmentCount());
+        split(text, info.encoding(), scan(text), parts);
         return List.copyOf(parts);
     }
 
     /**
-     * One pass over a text that may be GSM-7: its length in septets and the greedy split into 153-septet
-     * parts, packed by {@link GsmScan}; or {@link #NOT_GSM} at the first character outside the alphabet.
-     * This is the fast path of {@link #split}, specialised for GSM-7, where the only multi-character
-     * grapheme cluster is CR LF.
+     * The first pass, one table lookup per char: the text's GSM-7 length in septets, and the union of
+     * its chars' {@link CharClass} flags, packed by {@link Scan}.
      */
-    private static long scanGsm(String text) {
-        int n = text.length();
-        int length = 0;
-        int parts = 1;
-        int used = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            int septets = GsmAlphabet.septets(c);
-            if (septets == 0) {
-                return NOT_GSM;
-            }
-            length += septets;
-            used += septets;
-            if (used > GSM_MULTI) {
-                parts++;
-                boolean crLf = c == '\n' && text.charAt(i - 1) == '\r';
-                used = crLf ? 2 : septets;
-            }
+    private static long scan(String text) {
+        if (text == null) {
+            throw new MittoValidationException("text must not be null: pass \"\" for an empty message");
         }
-        return length <= GSM_SINGLE ? GsmScan.pack(length, 1, length) : GsmScan.pack(length, parts, used);
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new MittoValidationException("text is " + text.length() + " chars long; the calculator"
+                    + " accepts at most " + MAX_TEXT_LENGTH);
+        }
+        int septets = 0;
+        int flags = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            int c = CharClass.of(text.charAt(i));
+            septets += c & CharClass.SEPTETS;
+            flags |= c;
+        }
+        return Scan.pack(flags, septets);
+    }
+
+    private static int length(String text, Encoding encoding, long scan) {
+        return encoding == Encoding.GSM_7 ? Scan.septets(scan) : text.length();
     }
 
     /**
-     * The greedy split of a text longer than one part, by grapheme clusters.
+     * The greedy split. A text that fits one part is one part; a text without pairs or clusters that
+     * could straddle a boundary splits every 153 septets or 67 units; any other text is walked char by
+     * char, or, when it holds characters that may join into grapheme clusters, cluster by cluster.
      *
-     * @param text     the text
-     * @param encoding what a code point costs: septets for GSM-7, UTF-16 units for UCS-2
-     * @param out      receives the parts, or {@code null} to count only
+     * @param out receives the parts, or {@code null} to count only
      * @return the part count and the units in the last part, packed by {@link Split}
      */
-    private static long split(String text, Encoding encoding, List<String> out) {
+    private static long split(String text, Encoding encoding, long scan, List<String> out) {
+        int length = length(text, encoding, scan);
+        if (length <= encoding.singleSegmentLimit()) {
+            if (out != null) {
+                out.add(text);
+            }
+            return Split.pack(1, length);
+        }
+        int budget = encoding.multiSegmentLimit();
+        int flags = Scan.flags(scan);
+        if ((flags & (encoding == Encoding.GSM_7 ? GSM_PAIRS : UCS2_PAIRS)) == 0 && out == null) {
+            int parts = (length + budget - 1) / budget;
+            return Split.pack(parts, length - (parts - 1) * budget);
+        }
+        if ((flags & CharClass.JOINS) == 0) {
+            long split = splitByChars(text, encoding, out);
+            if (split != NEEDS_CLUSTERS) {
+                return split;
+            }
+        }
+        return splitByClusters(text, encoding, out);
+    }
+
+    /**
+     * The greedy split of a text in which no BMP char joins a grapheme cluster: the unbreakable units
+     * are single chars (an extension character costs two septets), surrogate pairs and CR LF.
+     *
+     * @return the packed split, or {@link #NEEDS_CLUSTERS} (with {@code out} cleared) at a supplementary
+     *         character that may join (a regional indicator, an emoji modifier, a tag ...)
+     */
+    private static long splitByChars(String text, Encoding encoding, List<String> out) {
+        boolean gsm = encoding == Encoding.GSM_7;
+        int budget = encoding.multiSegmentLimit();
+        int parts = 1;
+        int used = 0;
+        int partStart = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            int units = gsm ? CharClass.of(c) & CharClass.SEPTETS : 1;
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))
+                    && !Graphemes.isSimple(text.codePointAt(i))) {
+                if (out != null) {
+                    out.clear();
+                }
+                return NEEDS_CLUSTERS;
+            }
+            used += units;
+            if (used > budget) {
+                parts++;
+                char previous = text.charAt(i - 1);
+                boolean pair = (c == '\n' && previous == '\r')
+                        || (Character.isLowSurrogate(c) && Character.isHighSurrogate(previous));
+                int cut = pair ? i - 1 : i;
+                partStart = cut(text, partStart, cut, out);
+                used = pair ? units + 1 : units;
+            }
+        }
+        cut(text, partStart, text.length(), out);
+        return Split.pack(parts, used);
+    }
+
+    /**
+     * The greedy split by grapheme clusters: a cluster that fits a part never splits; a longer one
+     * splits between code points.
+     */
+    private static long splitByClusters(String text, Encoding encoding, List<String> out) {
         int budget = encoding.multiSegmentLimit();
         int n = text.length();
         Matcher matcher = null;
@@ -204,7 +260,7 @@ public final class SegmentCalculator {
             } else {
                 for (int i = start; i < end; ) {
                     int codePoint = text.codePointAt(i);
-                    int units = units(codePoint, encoding);
+                    int units = cost(text, i, i + Character.charCount(codePoint), encoding);
                     if (used + units > budget) {
                         parts++;
                         partStart = cut(text, partStart, i, out);
@@ -233,46 +289,35 @@ public final class SegmentCalculator {
         }
         int septets = 0;
         for (int i = start; i < end; i++) {
-            septets += GsmAlphabet.septets(text.charAt(i));
+            septets += CharClass.of(text.charAt(i)) & CharClass.SEPTETS;
         }
         return septets;
-    }
-
-    private static int units(int codePoint, Encoding encoding) {
-        return encoding == Encoding.UCS_2 ? Character.charCount(codePoint) : GsmAlphabet.septets(codePoint);
-    }
-
-    private static void requireText(String text) {
-        if (text == null) {
-            throw new MittoValidationException("text must not be null: pass \"\" for an empty message");
-        }
     }
 
     static String describe(int codePoint) {
         return "'" + Character.toString(codePoint) + "' (U+" + String.format("%04X", codePoint) + ")";
     }
 
-    /** Packs the outcome of {@link #scanGsm}: 31 bits of length, 24 bits of parts, 8 bits of last-part units. */
-    private static final class GsmScan {
-        // A GSM-7 text of at most Integer.MAX_VALUE chars has fewer than 2^24 parts of 152+ septets.
-        static long pack(int length, int parts, int lastPartUnits) {
-            return ((long) length << 32) | ((long) parts << 8) | lastPartUnits;
+    /** Packs the outcome of {@link #scan}: the union of the chars' flags, and the GSM-7 length. */
+    private static final class Scan {
+        static long pack(int flags, int septets) {
+            return ((long) flags << 32) | septets;
         }
 
-        static int length(long packed) {
+        static int flags(long packed) {
             return (int) (packed >>> 32);
         }
 
-        static int parts(long packed) {
-            return (int) (packed >>> 8) & 0xFF_FFFF;
+        static int septets(long packed) {
+            return (int) packed;
         }
 
-        static int lastPartUnits(long packed) {
-            return (int) packed & 0xFF;
+        static boolean isGsm(long packed) {
+            return (flags(packed) & CharClass.NON_GSM) == 0;
         }
     }
 
-    /** Packs the outcome of {@link #split}: the part count, and the units in the last part. */
+    /** Packs the outcome of a split: the part count, and the units in the last part. */
     private static final class Split {
         static long pack(int parts, int lastPartUnits) {
             return ((long) parts << 32) | lastPartUnits;

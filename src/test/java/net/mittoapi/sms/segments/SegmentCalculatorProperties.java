@@ -62,6 +62,28 @@ class SegmentCalculatorProperties {
         return piece.list().ofMaxSize(700).map(pieces -> String.join("", pieces));
     }
 
+    /** UCS-2 texts without joining characters: plain emoji, letters, CR LF. */
+    @Provide
+    Arbitrary<String> plainUcs2Texts() {
+        Arbitrary<String> piece = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(10, Arbitraries.of(GSM)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.of(EXTENSION)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of("\r\n", "\r")),
+                net.jqwik.api.Tuple.of(10, Arbitraries.of(CYRILLIC)),
+                net.jqwik.api.Tuple.of(10, Arbitraries.of(EMOJI.subList(0, 3))));
+        return piece.list().ofMinSize(1).ofMaxSize(300).map(pieces -> "Ж" + String.join("", pieces));
+    }
+
+    @Property
+    void plainUcs2TextsMatchTheReference(@ForAll("plainUcs2Texts") String text) {
+        SegmentInfo info = SegmentCalculator.calculate(text);
+        List<String> reference = referenceSplit(text, Encoding.UCS_2);
+        assertThat(info.segmentCount()).isEqualTo(reference.size());
+        assertThat(SegmentCalculator.segmentCount(text)).isEqualTo(reference.size());
+        assertThat(info.segments()).isEqualTo(reference);
+        assertThat(info.remaining()).isEqualTo(info.perSegment() - reference.get(reference.size() - 1).length());
+    }
+
     @Property
     void partsJoinBackToTheInput(@ForAll("texts") String text) {
         assertThat(String.join("", SegmentCalculator.calculate(text).segments())).isEqualTo(text);

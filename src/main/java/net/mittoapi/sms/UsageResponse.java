@@ -1,0 +1,19 @@
+package net.mittoapi.sms;
+
+import java.util.List;
+
+/**
+ * The API's answer to {@link MittoClient#usageByCountry(UsageRequest)}: one entry per destination country.
+ *
+ * @param usagesByCountry the usage per country, in the server's order; unmodifiable, empty when there was
+ *                        none
+ */
+public record UsageResponse(List<CountryUsage> usagesByCountry) {
+
+    /**
+     * @param usagesByCountry the usage per country; copied, {@code null} read as empty
+     */
+    public UsageResponse {
+        usagesByCountry = usagesByCountry == null ? List.of() : List.copyOf(usagesByCountry);
+    }
+}

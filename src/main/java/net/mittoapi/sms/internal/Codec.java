@@ -1,0 +1,208 @@
+package net.mittoapi.sms.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Objects;
+import net.mittoapi.sms.BulkSmsRequest;
+import net.mittoapi.sms.Format;
+import net.mittoapi.sms.MittoValidationException;
+import net.mittoapi.sms.SmsRequest;
+import net.mittoapi.sms.UsageRequest;
+
+/**
+ * The one place that turns requests into bytes and answers into trees. It owns both Jackson mappers: the
+ * JSON one always (requests are JSON in both formats), the XML one only for {@link Format#XML}.
+ *
+ * <p>Writing is strict: exactly the API's field names, unset options left out, {@code type} lower-case,
+ * bulk recipients as one comma-separated string. Reading is tolerant: it yields a tree whose field names
+ * {@link Answers} matches case-insensitively, whatever the root element of an XML answer is called.
+ * Numbers are read as exact decimals, never through {@code double}.
+ */
+public final class Codec {
+
+    /** The Maven coordinates {@link Format#XML} needs. */
+    public static final String XML_ARTIFACT = "com.fasterxml.jackson.dataformat:jackson-dataformat-xml";
+    static final String XML_PROBE_CLASS = "com.fasterxml.jackson.dataformat.xml.XmlMapper";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
+
+    private final Format format;
+    private final ObjectMapper xml;
+
+    private Codec(Format format, ObjectMapper xml) {
+        this.format = format;
+        this.xml = xml;
+    }
+
+    /**
+     * @param format the wire format of answers
+     * @return a codec for it
+     * @throws MittoValidationException for {@link Format#XML} without {@value #XML_ARTIFACT} on the class path
+     */
+    public static Codec of(Format format) {
+        return of(format, Codec.class.getClassLoader());
+    }
+
+    /**
+     * @param format the wire format of answers
+     * @param loader the class loader to look for {@code jackson-dataformat-xml} in
+     * @return a codec for it
+     * @throws MittoValidationException for {@link Format#XML} when the loader cannot see the XML library
+     */
+    public static Codec of(Format format, ClassLoader loader) {
+        Objects.requireNonNull(format, "format");
+        if (format != Format.XML) {
+            return new Codec(format, null);
+        }
+        if (!xmlAvailable(loader)) {
+            throw new MittoValidationException("format XML needs " + XML_ARTIFACT + " on the class path, and it"
+                    + " is not there: add that dependency (the same version as jackson-databind), or use"
+                    + " Format.JSON. On the module path, also pass --add-modules com.fasterxml.jackson.dataformat.xml");
+        }
+        return new Codec(format, XmlSupport.mapper());
+    }
+
+    static boolean xmlAvailable(ClassLoader loader) {
+        try {
+            Class.forName(XML_PROBE_CLASS, false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** @return the format this codec reads */
+    public Format format() {
+        return format;
+    }
+
+    /**
+     * @param request a validated request
+     * @return its JSON body for {@code /sms}
+     */
+    public byte[] encode(SmsRequest request) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("from", request.from());
+        body.put("to", request.to());
+        body.put("text", request.text());
+        request.type().ifPresent(type -> body.put("type", type.name().toLowerCase(Locale.ROOT)));
+        if (request.test()) {
+            body.put("test", true);
+        }
+        request.reference().ifPresent(v -> body.put("reference", v));
+        request.callback().ifPresent(v -> body.put("callback", v));
+        request.udh().ifPresent(v -> body.put("udh", v));
+        request.validity().ifPresent(v -> body.put("validity", v));
+        request.pid().ifPresent(v -> body.put("pid", v));
+        if (request.flash()) {
+            body.put("flash", true);
+        }
+        return write(body);
+    }
+
+    /**
+     * @param request a validated request
+     * @return its JSON body for {@code /smsbulk}, recipients joined by commas
+     */
+    public byte[] encode(BulkSmsRequest request) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("from", request.from());
+        body.put("to", String.join(",", request.to()));
+        body.put("text", request.text());
+        request.type().ifPresent(type -> body.put("type", type.name().toLowerCase(Locale.ROOT)));
+        if (request.test()) {
+            body.put("test", true);
+        }
+        request.reference().ifPresent(v -> body.put("reference", v));
+        request.callback().ifPresent(v -> body.put("callback", v));
+        request.udh().ifPresent(v -> body.put("udh", v));
+        request.validity().ifPresent(v -> body.put("validity", v));
+        request.pid().ifPresent(v -> body.put("pid", v));
+        if (request.flash()) {
+            body.put("flash", true);
+        }
+        return write(body);
+    }
+
+    /**
+     * @param request a validated request
+     * @return its JSON body for {@code /usage/bycountry}, with the seed's spelling {@code AccountName}
+     */
+    public byte[] encode(UsageRequest request) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("startDate", request.startDate().toString());
+        body.put("endDate", request.endDate().toString());
+        request.accountName().ifPresent(v -> body.put("AccountName", v));
+        return write(body);
+    }
+
+    /**
+     * @param messageId a validated message id
+     * @return the JSON body for {@code /sms/converted}
+     */
+    public byte[] encodeConversion(String messageId) {
+        return write(JSON.createObjectNode().put("messageId", messageId));
+    }
+
+    /**
+     * Reads an answer into a tree. The body's first character decides: {@code <} is XML (when this codec
+     * reads XML), anything else JSON; the sandbox and some proxies answer JSON on any path.
+     *
+     * @param body the raw answer
+     * @return the tree, a {@link MissingNode} for an empty body
+     * @throws IOException when the body is not well-formed, or is XML for a JSON codec
+     */
+    public JsonNode read(byte[] body) throws IOException {
+        int first = firstSignificant(body);
+        if (first < 0) {
+            return MissingNode.getInstance();
+        }
+        if (body[first] == '<') {
+            if (xml == null) {
+                throw new IOException("the answer is XML, but the client was built for Format.JSON");
+            }
+            JsonNode tree = xml.readTree(body);
+            return tree == null ? MissingNode.getInstance() : tree;
+        }
+        JsonNode tree = JSON.readTree(body);
+        return tree == null ? MissingNode.getInstance() : tree;
+    }
+
+    private static int firstSignificant(byte[] body) {
+        int i = 0;
+        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        for (; i < body.length; i++) {
+            byte b = body[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static byte[] write(ObjectNode body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+}

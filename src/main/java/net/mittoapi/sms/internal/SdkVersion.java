@@ -1,0 +1,34 @@
+package net.mittoapi.sms.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The SDK's version, read from {@code version.properties} (filtered by Maven), and the User-Agent built on it. */
+public final class SdkVersion {
+
+    /** The version, such as {@code 0.1.0}, or {@code unknown} when the resource is missing or unfiltered. */
+    public static final String VERSION = load();
+
+    private SdkVersion() {
+    }
+
+    /** @return {@code mitto-sms-java/<sdk version> Java/<java version>} */
+    public static String userAgent() {
+        return "mitto-sms-java/" + VERSION + " Java/" + System.getProperty("java.version", "unknown");
+    }
+
+    private static String load() {
+        try (InputStream in = SdkVersion.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            String version = properties.getProperty("version", "").strip();
+            return version.isEmpty() || version.contains("${") ? "unknown" : version;
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

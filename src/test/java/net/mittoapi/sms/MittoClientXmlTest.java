@@ -1,0 +1,189 @@
+package net.mittoapi.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every call in the XML format: .xml paths, JSON requests, XML answers read tolerantly and safely. */
+class MittoClientXmlTest {
+
+    private final MockApi api = new MockApi();
+    private final MittoClient client = api.client().format(Format.XML).build();
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        api.close();
+    }
+
+    @Test
+    void sendUsesTheXmlPathAndStillSendsJson() {
+        api.xml(200, "<?xml version=\"1.0\" encoding=\"utf-8\"?><SmsResponse>"
+                + "<id>7d35863fe6f44695a713d54e6ba0aeb5</id><timestamp>2019-04-13T17:51:06.3091182Z</timestamp>"
+                + "<to>491725551234</to><responseCode>0</responseCode><textLength> 13</textLength>"
+                + "<responseText>SMS sent</responseText><test>true</test></SmsResponse>");
+
+        SmsResponse response = client.send(SmsRequest.builder()
+                .from("MITTO SMS").to("491725551234").text("Hello, World!").test(true).build());
+
+        RecordedRequest request = api.take();
+        assertThat(request.getTarget()).isEqualTo("/sms.xml");
+        assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
+        assertThat(request.getHeaders().get("X-Mitto-API-Key")).isEqualTo(MockApi.KEY);
+        assertThat(MockApi.body(request))
+                .isEqualTo("{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hello, World!\",\"test\":true}");
+        assertThat(response).isEqualTo(new SmsResponse("7d35863fe6f44695a713d54e6ba0aeb5",
+                Instant.parse("2019-04-13T17:51:06.3091182Z"), "491725551234", 0, 13, "SMS sent", true));
+    }
+
+    @Test
+    void sendAcceptsAnyRootAndElementNamesInAnyCase() {
+        api.xml(200, "<Result><ID>abc</ID><TimeStamp>2019-04-13T12:07:57.8625574Z</TimeStamp><TO>41751231234</TO>"
+                + "<ResponseCode>0</ResponseCode><TEXTLENGTH>13</TEXTLENGTH><responsetext>SMS sent</responsetext>"
+                + "<Unknown><deep>x</deep></Unknown></Result>");
+
+        SmsResponse response = client.send(SmsRequest.builder().from("Mitto SMS").to("41751231234").text("Hi!").build());
+
+        assertThat(response).isEqualTo(new SmsResponse("abc", Instant.parse("2019-04-13T12:07:57.8625574Z"),
+                "41751231234", 0, 13, "SMS sent", false));
+    }
+
+    @Test
+    void sendBulkReadsAWrappedListWhateverItsChildrenAreCalled() {
+        api.xml(200, "<BulkSmsResponse><responseCode>0</responseCode><responseText>SMS sent</responseText>"
+                + "<messages>"
+                + "<message><id>b47e7d4a-39d1-4e6c-a495-001501b3e626</id>"
+                + "<timestamp>2019-08-21T14:55:29.6488926Z</timestamp><to>491765410994</to><textLength>13</textLength></message>"
+                + "<message><id>9733ec48-dd12-4aca-b453-f89666379418</id>"
+                + "<timestamp>2019-08-21T14:55:29.6492142Z</timestamp><to>491765410995</to><textLength>13</textLength></message>"
+                + "</messages></BulkSmsResponse>");
+
+        BulkSmsResponse response = client.sendBulk(BulkSmsRequest.builder().from("Mitto SMS")
+                .to("491765410994", "491765410995").text("Hello, World 123!").build());
+
+        RecordedRequest request = api.take();
+        assertThat(request.getTarget()).isEqualTo("/smsbulk.xml");
+        assertThat(MockApi.body(request)).isEqualTo(
+                "{\"from\":\"Mitto SMS\",\"to\":\"491765410994,491765410995\",\"text\":\"Hello, World 123!\"}");
+        assertThat(response).isEqualTo(new BulkSmsResponse(0, "SMS sent", java.util.List.of(
+                new BulkMessage("b47e7d4a-39d1-4e6c-a495-001501b3e626", Instant.parse("2019-08-21T14:55:29.6488926Z"),
+                        "491765410994", 13),
+                new BulkMessage("9733ec48-dd12-4aca-b453-f89666379418", Instant.parse("2019-08-21T14:55:29.6492142Z"),
+                        "491765410995", 13))));
+    }
+
+    @Test
+    void sendBulkReadsAWrappedListOfOneWithOtherNames() {
+        api.xml(200, "<Response><RESPONSECODE>0</RESPONSECODE><Messages><Sms><Id>only</Id><To>491765410994</To>"
+                + "<TextLength> 7</TextLength></Sms></Messages></Response>");
+
+        BulkSmsResponse response = client.sendBulk(BulkSmsRequest.builder().from("Mitto SMS")
+                .to("491765410994").text("one").build());
+
+        assertThat(response.messages()).containsExactly(new BulkMessage("only", null, "491765410994", 7));
+        assertThat(response.responseText()).isNull();
+    }
+
+    @Test
+    void sendBulkReadsAnEmptyList() {
+        api.xml(200, "<BulkSmsResponse><responseCode>0</responseCode><messages/></BulkSmsResponse>");
+
+        BulkSmsResponse response = client.sendBulk(BulkSmsRequest.builder().from("Mitto SMS")
+                .to("491765410994").text("none").build());
+
+        assertThat(response.messages()).isEmpty();
+    }
+
+    @Test
+    void usageByCountryReadsTheWrappedListExactly() {
+        api.xml(200, "<UsageResponse><usagesByCountry>"
+                + "<usageByCountry><country>DEU</country><messagesCount>1140</messagesCount><cost>68.400000</cost></usageByCountry>"
+                + "<usageByCountry><country>SRB</country><messagesCount> 565</messagesCount><cost>33.900000</cost></usageByCountry>"
+                + "</usagesByCountry></UsageResponse>");
+
+        UsageResponse response = client.usageByCountry(UsageRequest.builder().startDate(LocalDate.of(2020, 4, 1))
+                .endDate(LocalDate.of(2020, 4, 15)).accountName("promo_account").build());
+
+        RecordedRequest request = api.take();
+        assertThat(request.getTarget()).isEqualTo("/usage/bycountry.xml");
+        assertThat(MockApi.body(request))
+                .isEqualTo("{\"startDate\":\"2020-04-01\",\"endDate\":\"2020-04-15\",\"AccountName\":\"promo_account\"}");
+        assertThat(response.usagesByCountry()).containsExactly(
+                new CountryUsage("DEU", 1140, new BigDecimal("68.400000")),
+                new CountryUsage("SRB", 565, new BigDecimal("33.900000")));
+    }
+
+    @Test
+    void reportConversionUsesTheXmlPathAndAcceptsPlainOk() {
+        api.enqueue(200, "text/plain", "OK");
+
+        client.reportConversion("d8d9505a-161b-4776-9efb-4939d5b02e990");
+
+        RecordedRequest request = api.take();
+        assertThat(request.getTarget()).isEqualTo("/sms/converted.xml");
+        assertThat(MockApi.body(request)).isEqualTo("{\"messageId\":\"d8d9505a-161b-4776-9efb-4939d5b02e990\"}");
+    }
+
+    @Test
+    void anErrorAnswerInXmlKeepsItsCodeAndText() {
+        api.xml(400, "<SmsResponse><responseCode>8</responseCode><responseText>Invalid receiver</responseText></SmsResponse>");
+
+        assertThatThrownBy(() -> client.send(SmsRequest.builder().from("Mitto SMS").to("4917").text("x").build()))
+                .isInstanceOfSatisfying(MittoApiException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(400);
+                    assertThat(e.responseCode()).isEqualTo(8);
+                    assertThat(e.code()).isEqualTo(ResponseCode.INVALID_RECEIVER);
+                    assertThat(e.responseText()).isEqualTo("Invalid receiver");
+                });
+    }
+
+    @Test
+    void anExternalEntityIsNeverResolved(@TempDir Path dir) throws IOException {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-FILE-CONTENT");
+        api.xml(200, "<?xml version=\"1.0\"?><!DOCTYPE SmsResponse [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>"
+                + "<SmsResponse><id>x</id><responseCode>0</responseCode><responseText>&xxe;</responseText></SmsResponse>");
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> client.send(
+                SmsRequest.builder().from("Mitto SMS").to("491725551234").text("x").build()));
+
+        assertThat(thrown).isInstanceOf(MittoTransportException.class);
+        assertThat(((MittoTransportException) thrown).maybeDelivered()).isTrue();
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain("TOP-SECRET-FILE-CONTENT");
+        }
+    }
+
+    @Test
+    void anInternalEntityIsNotExpandedEither() {
+        api.xml(200, "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">]>"
+                + "<r><responseCode>0</responseCode><responseText>&b;</responseText></r>");
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> client.send(
+                SmsRequest.builder().from("Mitto SMS").to("491725551234").text("x").build()));
+
+        assertThat(thrown).isInstanceOf(MittoTransportException.class).hasMessageContaining("Undeclared general entity");
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain("aaaaaaaaaaaaaaaaaaaa");
+        }
+    }
+
+    @Test
+    void aDoctypeWithoutEntitiesIsIgnored() {
+        api.xml(200, "<?xml version=\"1.0\"?><!DOCTYPE SmsResponse SYSTEM \"http://127.0.0.1:9/never-fetched.dtd\">"
+                + "<SmsResponse><id>plain</id><responseCode>0</responseCode></SmsResponse>");
+
+        SmsResponse response = client.send(SmsRequest.builder().from("Mitto SMS").to("491725551234").text("x").build());
+
+        assertThat(response.id()).isEqualTo("plain");
+    }
+}
