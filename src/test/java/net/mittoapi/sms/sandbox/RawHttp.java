@@ -54,11 +54,6 @@ final class RawHttp {
         }
     }
 
-    static {
-        // Failsafe runs integration tests inside the named module, which does not read java.xml.
-        ModuleLayer.boot().findModule("java.xml").ifPresent(RawHttp.class.getModule()::addReads);
-    }
-
     private RawHttp() {
     }
 
