@@ -101,7 +101,8 @@ import net.mittoapi.sms.MittoValidationException;
  *
  * <p>Thread-safe: requests are served by a pool of {@link Builder#threads(int)} threads (64 by default)
  * behind a backlog of {@value #BACKLOG} connections, and the recorded state is kept in lock-free
- * collections. Close it to free the port and its threads.
+ * collections. Everything recorded is kept in memory until {@link #reset()}: a long-running standalone
+ * sandbox grows with every request. Close it to free the port and its threads.
  *
  * <p>Latency: the JDK's HTTP server answers in two TCP writes, which Nagle's algorithm delays by the client's
  * delayed acknowledgement (about 40 ms per request on Linux). Loading this class therefore sets the system
