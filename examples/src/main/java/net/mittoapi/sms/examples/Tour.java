@@ -8,7 +8,25 @@ package net.mittoapi.sms.examples;
 public final class Tour {
 
     public static void main(String[] args) throws Exception {
-        step("Long SMS: segments, encoding and cost, calculated offline", () -> LongSmsSegments.main(args));
+        try {
+            System.out.println(Examples.live()
+                    ? "Running against the real API (MITTO_API_KEY is set): every send carries test=true."
+                    : "Running against an in-process sandbox: nothing leaves this machine."
+                            + " Set MITTO_API_KEY to run against the real API in test mode.");
+            step("Segments: encoding and cost, calculated offline", () -> LongSmsSegments.main(args));
+            step("Make a test API call", TestCall::run);
+            step("Send an SMS", SendSms::run);
+            step("Send a long SMS", LongSms::run);
+            step("Change the default encoding", ChangeEncoding::run);
+            step("Add metadata to a message", Metadata::run);
+            step("Send bulk SMS", BulkSms::run);
+            step("Replace the callback URL in an API call", CallbackOverride::run);
+            step("Receive delivery reports", DeliveryReportReceiver::run);
+            step("Retrieve usage by country", UsageByCountry::run);
+            step("Track a conversion", ConversionTracking::run);
+        } finally {
+            Examples.shutdown();
+        }
         System.out.println();
         System.out.println("Tour finished: every example ran.");
     }

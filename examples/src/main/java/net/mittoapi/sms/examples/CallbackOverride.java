@@ -1,0 +1,29 @@
+package net.mittoapi.sms.examples;
+
+import net.mittoapi.sms.BulkSmsRequest;
+import net.mittoapi.sms.BulkSmsResponse;
+
+/**
+ * The seed's "Replace Callback URL in API Call": delivery reports for this call go to the given URL
+ * instead of the account's. (The sandbox calls only loopback URLs, so nothing reaches example.com.)
+ */
+public final class CallbackOverride {
+
+    public static void main(String[] args) throws Exception {
+        Examples.runAlone(CallbackOverride::run);
+    }
+
+    static void run() {
+        BulkSmsRequest request = BulkSmsRequest.builder()
+                .from("Mitto SMS")
+                .to("491765410994", "491765410995", "491765410996")
+                .text("Your appointment was scheduled.")
+                .callback("https://www.example.com")
+                .test(Examples.testMode())
+                .build();
+        BulkSmsResponse response = Examples.client().sendBulk(request);
+        System.out.printf("  -> %d recipients, reports to %s%n", request.to().size(), request.callback().orElseThrow());
+        System.out.printf("  <- responseCode %d \"%s\", ids %s%n", response.responseCode(), response.responseText(),
+                response.messages().stream().map(m -> m.id().substring(0, 8) + "…").toList());
+    }
+}
