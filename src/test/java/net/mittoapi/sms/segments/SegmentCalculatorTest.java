@@ -49,6 +49,8 @@ class SegmentCalculatorTest {
                         List.of(153, 8)),
                 row("€ straddling 152/153 moves whole", "a".repeat(152) + "€" + "a".repeat(10), Encoding.GSM_7,
                         164, List.of(152, 12)),
+                row("€ straddling makes 306 septets three parts, not ceil(306/153) = 2",
+                        "a".repeat(152) + "€" + "a".repeat(152), Encoding.GSM_7, 306, List.of(152, 153, 1)),
                 row("€ ending at 153 stays", "a".repeat(151) + "€" + "a".repeat(10), Encoding.GSM_7, 163,
                         List.of(153, 10)),
                 row("[ straddling the second boundary", "a".repeat(153 + 152) + "[" + "a", Encoding.GSM_7,
