@@ -11,14 +11,12 @@ final class CharClass {
     static final int SEPTETS = 0b11;
     /** Not in the GSM-7 alphabet: the text must be sent as UCS-2. */
     static final int NON_GSM = 1 << 2;
-    /** An extension-table character: two septets that never split. */
-    static final int EXTENSION = 1 << 3;
     /** Carriage return: CR LF is a grapheme cluster that never splits. */
-    static final int CR = 1 << 4;
+    static final int CR = 1 << 3;
     /** A surrogate: half of a pair that never splits. */
-    static final int SURROGATE = 1 << 5;
+    static final int SURROGATE = 1 << 4;
     /** A BMP char that may join its neighbours into a grapheme cluster (a mark, ZWJ, Hangul ...). */
-    static final int JOINS = 1 << 6;
+    static final int JOINS = 1 << 5;
 
     private static final byte[] TABLE = new byte[Character.MAX_VALUE + 1];
 
@@ -28,9 +26,6 @@ final class CharClass {
             int flags = septets;
             if (septets == 0) {
                 flags |= NON_GSM;
-            }
-            if (septets == 2) {
-                flags |= EXTENSION;
             }
             if (c == '\r') {
                 flags |= CR;

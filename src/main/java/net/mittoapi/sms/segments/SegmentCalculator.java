@@ -47,11 +47,13 @@ import net.mittoapi.sms.MittoValidationException;
  */
 public final class SegmentCalculator {
 
-    /** The longest text accepted: its GSM-7 length in septets must fit an {@code int}. */
+    /** The longest text accepted: its length in septets must fit an {@code int}. */
     static final int MAX_TEXT_LENGTH = Integer.MAX_VALUE / 2;
 
-    /** Flags after which a GSM-7 split must look at pairs: ESC pairs and CR LF. */
-    private static final int GSM_PAIRS = CharClass.EXTENSION | CharClass.CR;
+    private static final int GSM_SINGLE = Encoding.GSM_7.singleSegmentLimit();
+    private static final int GSM_MULTI = Encoding.GSM_7.multiSegmentLimit();
+    /** What {@link #scanGsm} answers at the first character outside the GSM-7 alphabet. */
+    private static final long NOT_GSM = -1;
     /** Flags after which a UCS-2 split must look at pairs and clusters. */
     private static final int UCS2_PAIRS = CharClass.SURROGATE | CharClass.CR | CharClass.JOINS;
     /** What {@link #splitByChars} answers when the text needs the grapheme-cluster split after all. */
@@ -69,8 +71,12 @@ public final class SegmentCalculator {
      * @throws MittoValidationException if {@code text} is {@code null}
      */
     public static SegmentInfo calculate(String text) {
-        long scan = scan(text);
-        return calculate(text, Scan.isGsm(scan) ? Encoding.GSM_7 : Encoding.UCS_2, scan);
+        long gsm = scanGsm(checked(text));
+        if (gsm == NOT_GSM) {
+            return ucs2(text);
+        }
+        return new SegmentInfo(text, Encoding.GSM_7, GsmScan.length(gsm), GsmScan.parts(gsm),
+                GsmScan.lastPartUnits(gsm));
     }
 
     /**
@@ -85,11 +91,15 @@ public final class SegmentCalculator {
      *                                  encoding is GSM-7 and the text has a character outside it
      */
     public static SegmentInfo calculate(String text, Encoding encoding) {
-        long scan = scan(text);
+        checked(text);
         if (encoding == null) {
             throw new MittoValidationException("encoding must not be null: use Encoding.GSM_7 or Encoding.UCS_2");
         }
-        if (encoding == Encoding.GSM_7 && !Scan.isGsm(scan)) {
+        if (encoding == Encoding.UCS_2) {
+            return ucs2(text);
+        }
+        SegmentInfo info = calculate(text);
+        if (info.encoding() != Encoding.GSM_7) {
             int index = 0;
             while (GsmAlphabet.contains(text.codePointAt(index))) {
                 index += Character.charCount(text.codePointAt(index));
@@ -98,7 +108,7 @@ public final class SegmentCalculator {
                     + " at index " + index + " is not in the GSM 03.38 alphabet; send it as UCS-2, or replace"
                     + " such characters (GsmNormalizer.normalize replaces typographic ones)");
         }
-        return calculate(text, encoding, scan);
+        return info;
     }
 
     /**
@@ -110,14 +120,13 @@ public final class SegmentCalculator {
      * @throws MittoValidationException if {@code text} is {@code null}
      */
     public static int segmentCount(String text) {
-        long scan = scan(text);
-        return Split.parts(split(text, Scan.isGsm(scan) ? Encoding.GSM_7 : Encoding.UCS_2, scan, null));
+        long gsm = scanGsm(checked(text));
+        return gsm == NOT_GSM ? Split.parts(splitUcs2(text, null)) : GsmScan.parts(gsm);
     }
 
-    private static SegmentInfo calculate(String text, Encoding encoding, long scan) {
-        long split = split(text, encoding, scan, null);
-        return new SegmentInfo(text, encoding, length(text, encoding, scan), Split.parts(split),
-                Split.lastPartUnits(split));
+    private static SegmentInfo ucs2(String text) {
+        long split = splitUcs2(text, null);
+        return new SegmentInfo(text, Encoding.UCS_2, text.length(), Split.parts(split), Split.lastPartUnits(split));
     }
 
     /**
@@ -132,15 +141,15 @@ public final class SegmentCalculator {
             return List.of(text);
         }
         List<String> parts = new ArrayList<>(info.segmentCount());
-        split(text, info.encoding(), scan(text), parts);
+        if (info.encoding() == Encoding.GSM_7) {
+            splitByChars(text, Encoding.GSM_7, parts);
+        } else {
+            splitUcs2(text, parts);
+        }
         return List.copyOf(parts);
     }
 
-    /**
-     * The first pass, one table lookup per char: the text's GSM-7 length in septets, and the union of
-     * its chars' {@link CharClass} flags, packed by {@link Scan}.
-     */
-    private static long scan(String text) {
+    private static String checked(String text) {
         if (text == null) {
             throw new MittoValidationException("text must not be null: pass \"\" for an empty message");
         }
@@ -148,49 +157,69 @@ public final class SegmentCalculator {
             throw new MittoValidationException("text is " + text.length() + " chars long; the calculator"
                     + " accepts at most " + MAX_TEXT_LENGTH);
         }
-        int septets = 0;
-        int flags = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            int c = CharClass.of(text.charAt(i));
-            septets += c & CharClass.SEPTETS;
-            flags |= c;
-        }
-        return Scan.pack(flags, septets);
-    }
-
-    private static int length(String text, Encoding encoding, long scan) {
-        return encoding == Encoding.GSM_7 ? Scan.septets(scan) : text.length();
+        return text;
     }
 
     /**
-     * The greedy split. A text that fits one part is one part; a text without pairs or clusters that
-     * could straddle a boundary splits every 153 septets or 67 units; any other text is walked char by
-     * char, or, when it holds characters that may join into grapheme clusters, cluster by cluster.
+     * One pass over a text that may be GSM-7, one table lookup per char: its length in septets and its
+     * greedy split into 153-septet parts, packed by {@link GsmScan}; or {@link #NOT_GSM} at the first
+     * character outside the alphabet. In GSM-7 the only units wider than a char are an extension
+     * character (one char, two septets) and CR LF, the one grapheme cluster GSM-7 can spell; this is
+     * {@link #splitByChars} for GSM-7, fused with the alphabet check.
+     */
+    private static long scanGsm(String text) {
+        int length = 0;
+        int parts = 1;
+        int used = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            int flags = CharClass.of(c);
+            if ((flags & CharClass.NON_GSM) != 0) {
+                return NOT_GSM;
+            }
+            int septets = flags & CharClass.SEPTETS;
+            length += septets;
+            used += septets;
+            if (used > GSM_MULTI) {
+                parts++;
+                used = c == '\n' && text.charAt(i - 1) == '\r' ? septets + 1 : septets;
+            }
+        }
+        return length <= GSM_SINGLE ? GsmScan.pack(length, 1, length) : GsmScan.pack(length, parts, used);
+    }
+
+    /**
+     * The greedy UCS-2 split. A text that fits one part is one part; a text without surrogate pairs, CR LF
+     * or joining characters splits every 67 units; any other text is walked char by char, or, when it holds
+     * characters that may join into grapheme clusters, cluster by cluster.
      *
      * @param out receives the parts, or {@code null} to count only
      * @return the part count and the units in the last part, packed by {@link Split}
      */
-    private static long split(String text, Encoding encoding, long scan, List<String> out) {
-        int length = length(text, encoding, scan);
-        if (length <= encoding.singleSegmentLimit()) {
+    private static long splitUcs2(String text, List<String> out) {
+        int length = text.length();
+        if (length <= Encoding.UCS_2.singleSegmentLimit()) {
             if (out != null) {
                 out.add(text);
             }
             return Split.pack(1, length);
         }
-        int budget = encoding.multiSegmentLimit();
-        int flags = Scan.flags(scan);
-        if ((flags & (encoding == Encoding.GSM_7 ? GSM_PAIRS : UCS2_PAIRS)) == 0 && out == null) {
+        int flags = 0;
+        for (int i = 0; i < length; i++) {
+            flags |= CharClass.of(text.charAt(i));
+        }
+        if ((flags & UCS2_PAIRS) == 0 && out == null) {
+            int budget = Encoding.UCS_2.multiSegmentLimit();
             int parts = (length + budget - 1) / budget;
             return Split.pack(parts, length - (parts - 1) * budget);
         }
         if ((flags & CharClass.JOINS) == 0) {
-            long split = splitByChars(text, encoding, out);
+            long split = splitByChars(text, Encoding.UCS_2, out);
             if (split != NEEDS_CLUSTERS) {
                 return split;
             }
         }
-        return splitByClusters(text, encoding, out);
+        return splitByClusters(text, Encoding.UCS_2, out);
     }
 
     /**
@@ -298,22 +327,23 @@ public final class SegmentCalculator {
         return "'" + Character.toString(codePoint) + "' (U+" + String.format("%04X", codePoint) + ")";
     }
 
-    /** Packs the outcome of {@link #scan}: the union of the chars' flags, and the GSM-7 length. */
-    private static final class Scan {
-        static long pack(int flags, int septets) {
-            return ((long) flags << 32) | septets;
+    /** Packs the outcome of {@link #scanGsm}: 31 bits of length, 24 of parts, 8 of last-part septets. */
+    private static final class GsmScan {
+        // A GSM-7 text of at most MAX_TEXT_LENGTH chars has fewer than 2^24 parts of 152 septets or more.
+        static long pack(int length, int parts, int lastPartUnits) {
+            return ((long) length << 32) | ((long) parts << 8) | lastPartUnits;
         }
 
-        static int flags(long packed) {
+        static int length(long packed) {
             return (int) (packed >>> 32);
         }
 
-        static int septets(long packed) {
-            return (int) packed;
+        static int parts(long packed) {
+            return (int) (packed >>> 8) & 0xFF_FFFF;
         }
 
-        static boolean isGsm(long packed) {
-            return (flags(packed) & CharClass.NON_GSM) == 0;
+        static int lastPartUnits(long packed) {
+            return (int) packed & 0xFF;
         }
     }
 
