@@ -87,6 +87,10 @@ public final class BulkSmsRequest {
         return fields.flash();
     }
 
+    MessageFields<List<String>> fields() {
+        return fields;
+    }
+
     @Override
     public boolean equals(Object o) {
         return this == o || (o instanceof BulkSmsRequest r && fields.equals(r.fields));

@@ -123,7 +123,7 @@ public final class MittoClient implements AutoCloseable {
      */
     public SmsResponse send(SmsRequest request) {
         requireRequest(request);
-        return transport.call(Endpoint.SMS.url(sendingBase, codec.format()), codec.encode(request), answers::sms);
+        return transport.call(Endpoint.SMS.url(sendingBase, codec.format()), codec.encodeSms(request.fields()), answers::sms);
     }
 
     /**
@@ -137,7 +137,7 @@ public final class MittoClient implements AutoCloseable {
         if (request == null) {
             return CompletableFuture.failedFuture(nullRequest());
         }
-        return transport.callAsync(Endpoint.SMS.url(sendingBase, codec.format()), codec.encode(request),
+        return transport.callAsync(Endpoint.SMS.url(sendingBase, codec.format()), codec.encodeSms(request.fields()),
                 answers::sms);
     }
 
@@ -151,7 +151,7 @@ public final class MittoClient implements AutoCloseable {
      */
     public BulkSmsResponse sendBulk(BulkSmsRequest request) {
         requireRequest(request);
-        return transport.call(Endpoint.SMS_BULK.url(sendingBase, codec.format()), codec.encode(request),
+        return transport.call(Endpoint.SMS_BULK.url(sendingBase, codec.format()), codec.encodeBulk(request.fields()),
                 answers::bulk);
     }
 
@@ -165,7 +165,7 @@ public final class MittoClient implements AutoCloseable {
         if (request == null) {
             return CompletableFuture.failedFuture(nullRequest());
         }
-        return transport.callAsync(Endpoint.SMS_BULK.url(sendingBase, codec.format()), codec.encode(request),
+        return transport.callAsync(Endpoint.SMS_BULK.url(sendingBase, codec.format()), codec.encodeBulk(request.fields()),
                 answers::bulk);
     }
 
@@ -180,7 +180,7 @@ public final class MittoClient implements AutoCloseable {
      */
     public UsageResponse usageByCountry(UsageRequest request) {
         requireRequest(request);
-        return transport.call(Endpoint.USAGE_BY_COUNTRY.url(accountBase, codec.format()), codec.encode(request),
+        return transport.call(Endpoint.USAGE_BY_COUNTRY.url(accountBase, codec.format()), codec.encodeUsage(request),
                 answers::usage);
     }
 
@@ -195,7 +195,7 @@ public final class MittoClient implements AutoCloseable {
             return CompletableFuture.failedFuture(nullRequest());
         }
         return transport.callAsync(Endpoint.USAGE_BY_COUNTRY.url(accountBase, codec.format()),
-                codec.encode(request), answers::usage);
+                codec.encodeUsage(request), answers::usage);
     }
 
     /**

@@ -85,6 +85,10 @@ public final class SmsRequest {
         return fields.flash();
     }
 
+    MessageFields<String> fields() {
+        return fields;
+    }
+
     @Override
     public boolean equals(Object o) {
         return this == o || (o instanceof SmsRequest r && fields.equals(r.fields));
