@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import net.mittoapi.sms.internal.Answers;
 import net.mittoapi.sms.internal.Codec;
@@ -122,8 +123,7 @@ public final class MittoClient implements AutoCloseable {
      *                                 {@link MittoTransportException#maybeDelivered()} before sending again
      */
     public SmsResponse send(SmsRequest request) {
-        requireRequest(request);
-        return transport.call(Endpoint.SMS.url(sendingBase, codec.format()), codec.encodeSms(request.fields()), answers::sms);
+        return call(Endpoint.SMS, codec.encodeSms(required(request).fields()), answers::sms);
     }
 
     /**
@@ -134,11 +134,7 @@ public final class MittoClient implements AutoCloseable {
      *         cancels the HTTP call
      */
     public CompletableFuture<SmsResponse> sendAsync(SmsRequest request) {
-        if (request == null) {
-            return CompletableFuture.failedFuture(nullRequest());
-        }
-        return transport.callAsync(Endpoint.SMS.url(sendingBase, codec.format()), codec.encodeSms(request.fields()),
-                answers::sms);
+        return callAsync(Endpoint.SMS, () -> codec.encodeSms(required(request).fields()), answers::sms);
     }
 
     /**
@@ -150,9 +146,7 @@ public final class MittoClient implements AutoCloseable {
      * @throws MittoTransportException when no usable answer came back
      */
     public BulkSmsResponse sendBulk(BulkSmsRequest request) {
-        requireRequest(request);
-        return transport.call(Endpoint.SMS_BULK.url(sendingBase, codec.format()), codec.encodeBulk(request.fields()),
-                answers::bulk);
+        return call(Endpoint.SMS_BULK, codec.encodeBulk(required(request).fields()), answers::bulk);
     }
 
     /**
@@ -162,11 +156,7 @@ public final class MittoClient implements AutoCloseable {
      * @return the answer to come; cancelling it cancels the HTTP call
      */
     public CompletableFuture<BulkSmsResponse> sendBulkAsync(BulkSmsRequest request) {
-        if (request == null) {
-            return CompletableFuture.failedFuture(nullRequest());
-        }
-        return transport.callAsync(Endpoint.SMS_BULK.url(sendingBase, codec.format()), codec.encodeBulk(request.fields()),
-                answers::bulk);
+        return callAsync(Endpoint.SMS_BULK, () -> codec.encodeBulk(required(request).fields()), answers::bulk);
     }
 
     /**
@@ -179,9 +169,7 @@ public final class MittoClient implements AutoCloseable {
      * @throws MittoTransportException when no usable answer came back
      */
     public UsageResponse usageByCountry(UsageRequest request) {
-        requireRequest(request);
-        return transport.call(Endpoint.USAGE_BY_COUNTRY.url(accountBase, codec.format()), codec.encodeUsage(request),
-                answers::usage);
+        return call(Endpoint.USAGE_BY_COUNTRY, codec.encodeUsage(required(request)), answers::usage);
     }
 
     /**
@@ -191,11 +179,7 @@ public final class MittoClient implements AutoCloseable {
      * @return the usage to come; cancelling it cancels the HTTP call
      */
     public CompletableFuture<UsageResponse> usageByCountryAsync(UsageRequest request) {
-        if (request == null) {
-            return CompletableFuture.failedFuture(nullRequest());
-        }
-        return transport.callAsync(Endpoint.USAGE_BY_COUNTRY.url(accountBase, codec.format()),
-                codec.encodeUsage(request), answers::usage);
+        return callAsync(Endpoint.USAGE_BY_COUNTRY, () -> codec.encodeUsage(required(request)), answers::usage);
     }
 
     /**
@@ -210,9 +194,7 @@ public final class MittoClient implements AutoCloseable {
      * @throws MittoTransportException  when no usable answer came back
      */
     public void reportConversion(String messageId) {
-        String id = Validation.messageId(messageId);
-        transport.call(Endpoint.CONVERSION.url(accountBase, codec.format()), codec.encodeConversion(id),
-                answers::conversion);
+        call(Endpoint.CONVERSION, codec.encodeConversion(Validation.messageId(messageId)), answers::conversion);
     }
 
     /**
@@ -222,14 +204,8 @@ public final class MittoClient implements AutoCloseable {
      * @return completes with {@code null} once the server took the report; cancelling it cancels the HTTP call
      */
     public CompletableFuture<Void> reportConversionAsync(String messageId) {
-        String id;
-        try {
-            id = Validation.messageId(messageId);
-        } catch (MittoValidationException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return transport.callAsync(Endpoint.CONVERSION.url(accountBase, codec.format()),
-                codec.encodeConversion(id), answers::conversion);
+        return callAsync(Endpoint.CONVERSION, () -> codec.encodeConversion(Validation.messageId(messageId)),
+                answers::conversion);
     }
 
     /**
@@ -253,15 +229,32 @@ public final class MittoClient implements AutoCloseable {
         return transport.http();
     }
 
-    private static void requireRequest(Object request) {
-        if (request == null) {
-            throw nullRequest();
-        }
+    private <T> T call(Endpoint endpoint, byte[] body, Transport.Reader<T> reader) {
+        return transport.call(url(endpoint), body, reader);
     }
 
-    private static MittoValidationException nullRequest() {
-        return new MittoValidationException("request must not be null: build one with its builder(), such as"
-                + " SmsRequest.builder()");
+    /** Bad input fails the future instead of throwing, as every other failure of an async call does. */
+    private <T> CompletableFuture<T> callAsync(Endpoint endpoint, Supplier<byte[]> body, Transport.Reader<T> reader) {
+        byte[] bytes;
+        try {
+            bytes = body.get();
+        } catch (MittoValidationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.callAsync(url(endpoint), bytes, reader);
+    }
+
+    /** The one place that decides where a call goes: the region serves sending, the default the rest. */
+    private HttpUrl url(Endpoint endpoint) {
+        return endpoint.url(endpoint.sending() ? sendingBase : accountBase, codec.format());
+    }
+
+    private static <R> R required(R request) {
+        if (request == null) {
+            throw new MittoValidationException("request must not be null: build one with its builder(), such as"
+                    + " SmsRequest.builder()");
+        }
+        return request;
     }
 
     /**

@@ -83,6 +83,11 @@ class MittoClientAsyncTest {
         try (MittoClient client = api.client().build()) {
 
             assertThat(client.sendAsync(null)).isCompletedExceptionally();
+            for (CompletableFuture<?> nullRequest : List.of(client.sendBulkAsync(null), client.usageByCountryAsync(null))) {
+                assertThat(nullRequest).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                        .havingCause().isInstanceOf(MittoValidationException.class)
+                        .withMessageContaining("request must not be null");
+            }
             assertThat(client.reportConversionAsync("  ")).failsWithin(Duration.ZERO)
                     .withThrowableOfType(ExecutionException.class).havingCause()
                     .isInstanceOf(MittoValidationException.class).withMessageContaining("messageId");
