@@ -20,7 +20,7 @@ public final class MittoRateLimitException extends MittoApiException {
      */
     public MittoRateLimitException(String responseText, String body, Duration retryAfter) {
         super("Mitto API answered HTTP 429 (too many requests)"
-                + (retryAfter != null ? "; it asked to retry after " + retryAfter.toMillis() + " ms" : ""),
+                + (retryAfter != null ? "; it asked to retry after " + describe(retryAfter) : ""),
                 429, -1, responseText, body);
         this.retryAfter = retryAfter;
     }
@@ -28,5 +28,14 @@ public final class MittoRateLimitException extends MittoApiException {
     /** @return the wait the server named in {@code Retry-After}, or empty when it named none */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** Milliseconds, or seconds for a wait too long to count in milliseconds (a server may send any number). */
+    private static String describe(Duration wait) {
+        try {
+            return wait.toMillis() + " ms";
+        } catch (ArithmeticException tooLong) {
+            return wait.getSeconds() + " s";
+        }
     }
 }

@@ -124,6 +124,16 @@ class MittoClientErrorsTest {
     }
 
     @Test
+    void http429WithARetryAfterTooLongForMillisecondsIsStillARateLimitException() {
+        api.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "99999999999999999999").build());
+
+        MittoRateLimitException e = catchThrowableOfType(MittoRateLimitException.class, () -> client.send(SMS));
+
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(Long.MAX_VALUE));
+        assertThat(e).hasMessageContaining("429").hasMessageContaining("retry after " + Long.MAX_VALUE + " s");
+    }
+
+    @Test
     void http429WithoutRetryAfterHasNone() {
         api.enqueue(429, null, "");
 

@@ -31,6 +31,14 @@ class MittoExceptionTest {
         assertThat(e.httpStatus()).isEqualTo(429);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
         assertThat(new MittoRateLimitException(null, null, null).retryAfter()).isEmpty();
+        assertThat(e).hasMessageEndingWith("it asked to retry after 2000 ms");
+    }
+
+    @Test
+    void rateLimitTakesAnyWaitEvenOneTooLongForMilliseconds() {
+        MittoRateLimitException e = new MittoRateLimitException(null, null, Duration.ofSeconds(Long.MAX_VALUE));
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(Long.MAX_VALUE));
+        assertThat(e).hasMessageEndingWith("it asked to retry after " + Long.MAX_VALUE + " s");
     }
 
     @Test
