@@ -267,6 +267,8 @@ public final class MittoClient implements AutoCloseable {
         static final int MAX_REQUESTS_PER_HOST = 64;
         static final int MAX_REQUESTS = 128;
         static final int MAX_RETRIES_LIMIT = 10;
+        /** The longest timeout or retry wait: what OkHttp's millisecond timeouts can hold. */
+        private static final Duration MAX_DURATION = Duration.ofMillis(Integer.MAX_VALUE);
         private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
         private String apiKey;
@@ -382,8 +384,9 @@ public final class MittoClient implements AutoCloseable {
         /**
          * @param base the backoff ceiling after the first failure, doubled after each further one; default
          *             500 ms
-         * @param cap  the longest wait between attempts; default 30 s. A {@code Retry-After} longer than this
-         *             is not waited for: the call fails with the server's wait in the exception
+         * @param cap  the longest wait between attempts, at most {@code Integer.MAX_VALUE} ms (about 24 days);
+         *             default 30 s. A {@code Retry-After} longer than this is not waited for: the call fails
+         *             with the server's wait in the exception
          * @return this builder
          */
         public Builder retryBackoff(Duration base, Duration cap) {
@@ -440,9 +443,11 @@ public final class MittoClient implements AutoCloseable {
                 throw new MittoValidationException("maxRetries must be between 0 and " + MAX_RETRIES_LIMIT
                         + "; got " + maxRetries);
             }
-            if (retryBase == null || retryCap == null || retryBase.isNegative() || retryCap.compareTo(retryBase) < 0) {
+            if (retryBase == null || retryCap == null || retryBase.isNegative() || retryCap.compareTo(retryBase) < 0
+                    || retryCap.compareTo(MAX_DURATION) > 0) {
                 throw new MittoValidationException("retryBackoff must have a base of zero or more and a cap no"
-                        + " shorter than the base; got base " + retryBase + " and cap " + retryCap);
+                        + " shorter than the base and no longer than " + MAX_DURATION.toMillis() + " ms; got base "
+                        + retryBase + " and cap " + retryCap);
             }
             Codec codec = Codec.of(format, xmlClassLoader);
             HttpUrl sending = override != null ? override : HttpUrl.get(region.baseUrl());
@@ -530,9 +535,9 @@ public final class MittoClient implements AutoCloseable {
         }
 
         private static void checkTimeout(String name, Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.toMillis() > Integer.MAX_VALUE) {
+            if (timeout == null || timeout.isNegative() || timeout.compareTo(MAX_DURATION) > 0) {
                 throw new MittoValidationException(name + " must be zero (no timeout) or a positive duration of"
-                        + " at most " + Integer.MAX_VALUE + " ms; got " + timeout);
+                        + " at most " + MAX_DURATION.toMillis() + " ms; got " + timeout);
             }
         }
 

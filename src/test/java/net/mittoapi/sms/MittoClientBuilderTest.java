@@ -201,6 +201,23 @@ class MittoClientBuilderTest {
     }
 
     @Test
+    void durationsTooLongToCountAreRefusedInBuildNamingThem() {
+        Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+        assertThatThrownBy(() -> MittoClient.builder().apiKey("k").connectTimeout(forever).build())
+                .isInstanceOf(MittoValidationException.class).hasMessageStartingWith("connectTimeout must be");
+        assertThatThrownBy(() -> MittoClient.builder().apiKey("k").callTimeout(Duration.ofMillis(Integer.MAX_VALUE + 1L))
+                .build()).isInstanceOf(MittoValidationException.class).hasMessageStartingWith("callTimeout must be");
+        assertThatThrownBy(() -> MittoClient.builder().apiKey("k").retryBackoff(Duration.ofMillis(1), forever).build())
+                .isInstanceOf(MittoValidationException.class).hasMessageStartingWith("retryBackoff must")
+                .hasMessageContaining("cap " + forever);
+        assertThatThrownBy(() -> MittoClient.builder().apiKey("k")
+                .retryBackoff(Duration.ofMillis(1), Duration.ofDays(365L * 300)).build())
+                .isInstanceOf(MittoValidationException.class).hasMessageStartingWith("retryBackoff must");
+        MittoClient.builder().apiKey("k").callTimeout(Duration.ofMillis(Integer.MAX_VALUE))
+                .retryBackoff(Duration.ZERO, Duration.ofMillis(Integer.MAX_VALUE)).build().close();
+    }
+
+    @Test
     void xmlWithoutTheXmlLibraryFailsInBuildNamingTheArtifact() {
         ClassLoader withoutXml = new ClassLoader(MittoClientBuilderTest.class.getClassLoader()) {
             @Override
