@@ -19,9 +19,19 @@ public final class MittoRateLimitException extends MittoApiException {
      * @param retryAfter   the wait named by the {@code Retry-After} header, or {@code null} when absent
      */
     public MittoRateLimitException(String responseText, String body, Duration retryAfter) {
+        this(-1, responseText, body, retryAfter);
+    }
+
+    /**
+     * @param responseCode the body's {@code responseCode}, or -1 when it had none
+     * @param responseText the body's {@code responseText}, or {@code null}
+     * @param body         the raw body as received, or {@code null}
+     * @param retryAfter   the wait named by the {@code Retry-After} header, or {@code null} when absent
+     */
+    public MittoRateLimitException(int responseCode, String responseText, String body, Duration retryAfter) {
         super("Mitto API answered HTTP 429 (too many requests)"
                 + (retryAfter != null ? "; it asked to retry after " + describe(retryAfter) : ""),
-                429, -1, responseText, body);
+                429, responseCode, responseText, body);
         this.retryAfter = retryAfter;
     }
 

@@ -101,6 +101,24 @@ class MittoClientErrorsTest {
     }
 
     @Test
+    void http401And429KeepTheBodysCodeAndTextLikeAnyOtherError() {
+        api.json(401, "{\"responseCode\":1,\"responseText\":\"Invalid or no API Key specified\"}");
+        api.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3")
+                .body("{\"responseCode\":1,\"responseText\":\"Too many requests\"}").build());
+
+        MittoAuthenticationException auth = catchThrowableOfType(MittoAuthenticationException.class, () -> client.send(SMS));
+        MittoRateLimitException limit = catchThrowableOfType(MittoRateLimitException.class, () -> client.send(SMS));
+
+        assertThat(auth.httpStatus()).isEqualTo(401);
+        assertThat(auth.responseCode()).isEqualTo(1);
+        assertThat(auth.responseText()).isEqualTo("Invalid or no API Key specified");
+        assertThat(limit.httpStatus()).isEqualTo(429);
+        assertThat(limit.responseCode()).isEqualTo(1);
+        assertThat(limit.responseText()).isEqualTo("Too many requests");
+        assertThat(limit.retryAfter()).contains(Duration.ofSeconds(3));
+    }
+
+    @Test
     void http429IsARateLimitExceptionWithRetryAfterInSeconds() {
         api.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "7").body("Too many requests").build());
 

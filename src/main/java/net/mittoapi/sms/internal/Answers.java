@@ -37,7 +37,7 @@ import net.mittoapi.sms.UsageResponse;
  * server accepted the request, only its answer is lost.
  *
  * <p>Error answers keep what the server said: 401 becomes {@link MittoAuthenticationException}, 429
- * {@link MittoRateLimitException}, anything else {@link MittoApiException} with the body's
+ * {@link MittoRateLimitException}, anything else {@link MittoApiException}; each with the body's
  * {@code responseCode} (or -1) and {@code responseText}.
  */
 public final class Answers {
@@ -141,10 +141,10 @@ public final class Answers {
             // a plain-text or unreadable body: the raw text is kept as it is
         }
         if (status == 401) {
-            return new MittoAuthenticationException(responseText, raw);
+            return new MittoAuthenticationException(code, responseText, raw);
         }
         if (status == 429) {
-            return new MittoRateLimitException(responseText, raw, retryAfter);
+            return new MittoRateLimitException(code, responseText, raw, retryAfter);
         }
         return new MittoApiException(status, code, responseText, raw);
     }
