@@ -209,8 +209,8 @@ public final class MittoClient implements AutoCloseable {
     }
 
     /**
-     * Stops the client. Calls already in flight finish; new calls fail with a
-     * {@link MittoTransportException} that sent nothing. Releases what the client owns: the retry timer
+     * Stops the client. Calls already in flight finish, though a call waiting to be retried ends with the
+     * failure of its last attempt; new calls fail with a {@link MittoTransportException} that sent nothing. Releases what the client owns: the retry timer
      * and, when the SDK created the OkHttp client, its dispatcher threads and idle connections. An OkHttp
      * client passed to {@link Builder#httpClient(OkHttpClient)} stays usable. Calling it again does nothing.
      */

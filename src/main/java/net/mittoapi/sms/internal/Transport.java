@@ -163,6 +163,9 @@ public final class Transport implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw outcome.failure;
             }
+            if (closed.get()) {
+                throw outcome.failure; // closed while waiting: no new attempt, as for async calls
+            }
         }
     }
 
