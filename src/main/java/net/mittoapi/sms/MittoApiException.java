@@ -84,7 +84,7 @@ public sealed class MittoApiException extends MittoException
             message.append(", responseCode ").append(responseCode);
         }
         if (responseText != null && !responseText.isBlank()) {
-            message.append(": ").append(responseText);
+            message.append(": ").append(truncate(responseText, 200));
         } else if (body != null && !body.isBlank()) {
             message.append(": ").append(truncate(body.strip(), 200));
         }

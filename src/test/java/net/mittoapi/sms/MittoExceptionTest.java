@@ -26,6 +26,15 @@ class MittoExceptionTest {
     }
 
     @Test
+    void apiExceptionShortensALongResponseTextInItsMessageButKeepsItWhole() {
+        String text = "y".repeat(10_000);
+        MittoApiException e = new MittoApiException(400, 1, text, null);
+        assertThat(e.getMessage()).startsWith("Mitto API answered HTTP 400, responseCode 1: yyy").endsWith("…[truncated]")
+                .hasSizeLessThan(300);
+        assertThat(e.responseText()).isEqualTo(text);
+    }
+
+    @Test
     void rateLimitCarriesRetryAfter() {
         MittoRateLimitException e = new MittoRateLimitException(null, "", Duration.ofSeconds(2));
         assertThat(e.httpStatus()).isEqualTo(429);
