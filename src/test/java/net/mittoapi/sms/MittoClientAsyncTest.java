@@ -1,5 +1,6 @@
 package net.mittoapi.sms;
 
+import static net.mittoapi.sms.MockApi.SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -27,8 +28,6 @@ import org.junit.jupiter.api.Test;
 
 /** The …Async twins: same wire, same errors, no blocked threads, cancellation that reaches OkHttp. */
 class MittoClientAsyncTest {
-
-    private static final SmsRequest SMS = SmsRequest.builder().from("MITTO SMS").to("491725551234").text("Hi").build();
 
     private final MockApi api = new MockApi();
 

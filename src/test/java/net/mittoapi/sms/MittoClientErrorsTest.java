@@ -1,5 +1,6 @@
 package net.mittoapi.sms;
 
+import static net.mittoapi.sms.MockApi.SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -15,8 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** How each kind of error answer reaches the caller (retries off, so each test sees one exchange). */
 class MittoClientErrorsTest {
-
-    private static final SmsRequest SMS = SmsRequest.builder().from("MITTO SMS").to("491725551234").text("Hi").build();
 
     private final MockApi api = new MockApi();
     private final MittoClient client = api.client().maxRetries(0).build();

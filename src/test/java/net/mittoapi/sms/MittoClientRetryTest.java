@@ -1,5 +1,6 @@
 package net.mittoapi.sms;
 
+import static net.mittoapi.sms.MockApi.SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -32,7 +33,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MittoClientRetryTest {
 
-    private static final SmsRequest SMS = SmsRequest.builder().from("MITTO SMS").to("491725551234").text("Hi").build();
     private static final String OK = "{\"id\":\"abc\",\"responseCode\":0,\"responseText\":\"SMS sent\"}";
 
     private final MockApi api = new MockApi();
