@@ -403,6 +403,11 @@ public final class MittoClient implements AutoCloseable {
          * dispatcher of its own that runs on the injected client's threads with a higher per-host limit.
          * {@link MittoClient#close()} leaves the injected client usable.
          *
+         * <p>The injected client's interceptors see each request with its {@code X-Mitto-API-Key} header:
+         * have a logging interceptor redact it ({@code HttpLoggingInterceptor.redactHeader("X-Mitto-API-Key")}).
+         * The SDK's retry rules cover what it sends; an interceptor that repeats requests on its own is
+         * outside them.
+         *
          * @param httpClient the client to share, or {@code null} to let the SDK create one
          * @return this builder
          */

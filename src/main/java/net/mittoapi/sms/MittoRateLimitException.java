@@ -5,12 +5,14 @@ import java.util.Optional;
 
 /**
  * The server asked the client to slow down (HTTP 429). When the SDK's own retries are spent or turned
- * off, this reaches the caller with the wait the server asked for, if it named one.
+ * off, or the server asked for a longer wait than the client's retry cap, this reaches the caller with
+ * the wait the server asked for, if it named one.
  */
 public final class MittoRateLimitException extends MittoApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The wait named by {@code Retry-After}, or {@code null}. */
     private final Duration retryAfter;
 
     /**
