@@ -44,16 +44,17 @@ import okhttp3.OkHttpClient;
  * <p><b>Retries never send twice.</b> The API has no idempotency key, so a call is retried (up to
  * {@link Builder#maxRetries(int)} times) only when the server certainly did not process it: the
  * connection failed before any byte of the request was written, or the server answered 429 or 503. The
- * wait is the server's {@code Retry-After} when it names one no longer than the backoff cap, otherwise an
- * exponential backoff with full jitter. A read timeout, a connection reset after the request was written,
- * or a 500, 502 or 504 is never retried.
+ * wait is the server's {@code Retry-After} when it names one, otherwise an exponential backoff with full
+ * jitter; a {@code Retry-After} longer than the backoff cap ({@link Builder#retryBackoff(Duration, Duration)})
+ * is not waited for: the call fails at once with the server's answer. A read timeout, a connection reset
+ * after the request was written, or a 500, 502 or 504 is never retried.
  *
  * <p><b>Async.</b> Each call has an {@code …Async} twin built on OkHttp's non-blocking dispatcher; cancelling
  * the returned future cancels the HTTP call. The future completes on an OkHttp dispatcher thread: move
  * blocking work to your own executor with {@code thenApplyAsync(…, executor)}.
  *
  * <p><b>Logging</b> goes through SLF4J to the logger {@code net.mittoapi.sms.MittoClient}: one DEBUG line per
- * attempt (method, URL, status, duration, attempt); TRACE adds headers and bodies (message texts and
+ * attempt (method, URL, status, duration, attempt) and one per retry it schedules (the wait); TRACE adds headers and bodies (message texts and
  * numbers included), with the API key redacted. The key never appears in a log line, an exception
  * message or {@code toString()}.
  */
