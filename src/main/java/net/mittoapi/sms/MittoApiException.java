@@ -15,9 +15,13 @@ public sealed class MittoApiException extends MittoException
     /** The largest raw body kept, in characters; longer bodies are truncated. */
     public static final int MAX_BODY_CHARS = 4096;
 
+    /** The HTTP status of the answer. */
     private final int httpStatus;
+    /** The body's {@code responseCode}, or -1. */
     private final int responseCode;
+    /** The body's {@code responseText}, or {@code null}. */
     private final String responseText;
+    /** The raw body, truncated, or {@code null}. */
     private final String body;
 
     /**
@@ -84,7 +88,7 @@ public sealed class MittoApiException extends MittoException
             message.append(", responseCode ").append(responseCode);
         }
         if (responseText != null && !responseText.isBlank()) {
-            message.append(": ").append(responseText);
+            message.append(": ").append(truncate(responseText, 200));
         } else if (body != null && !body.isBlank()) {
             message.append(": ").append(truncate(body.strip(), 200));
         }

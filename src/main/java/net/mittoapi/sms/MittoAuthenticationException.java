@@ -14,8 +14,17 @@ public final class MittoAuthenticationException extends MittoApiException {
      * @param body         the raw body as received, or {@code null}
      */
     public MittoAuthenticationException(String responseText, String body) {
+        this(-1, responseText, body);
+    }
+
+    /**
+     * @param responseCode the body's {@code responseCode}, or -1 when it had none
+     * @param responseText the body's {@code responseText}, or {@code null}
+     * @param body         the raw body as received, or {@code null}
+     */
+    public MittoAuthenticationException(int responseCode, String responseText, String body) {
         super("Mitto API answered HTTP 401: the API key is missing or not valid;"
                 + " check the key given to MittoClient.builder().apiKey(...) or MITTO_API_KEY",
-                401, -1, responseText, body);
+                401, responseCode, responseText, body);
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import net.mittoapi.sms.internal.Answers;
 import net.mittoapi.sms.internal.Codec;
@@ -43,16 +44,17 @@ import okhttp3.OkHttpClient;
  * <p><b>Retries never send twice.</b> The API has no idempotency key, so a call is retried (up to
  * {@link Builder#maxRetries(int)} times) only when the server certainly did not process it: the
  * connection failed before any byte of the request was written, or the server answered 429 or 503. The
- * wait is the server's {@code Retry-After} when it names one no longer than the backoff cap, otherwise an
- * exponential backoff with full jitter. A read timeout, a connection reset after the request was written,
- * or a 500, 502 or 504 is never retried.
+ * wait is the server's {@code Retry-After} when it names one, otherwise an exponential backoff with full
+ * jitter; a {@code Retry-After} longer than the backoff cap ({@link Builder#retryBackoff(Duration, Duration)})
+ * is not waited for: the call fails at once with the server's answer. A read timeout, a connection reset
+ * after the request was written, or a 500, 502 or 504 is never retried.
  *
  * <p><b>Async.</b> Each call has an {@code …Async} twin built on OkHttp's non-blocking dispatcher; cancelling
  * the returned future cancels the HTTP call. The future completes on an OkHttp dispatcher thread: move
  * blocking work to your own executor with {@code thenApplyAsync(…, executor)}.
  *
  * <p><b>Logging</b> goes through SLF4J to the logger {@code net.mittoapi.sms.MittoClient}: one DEBUG line per
- * attempt (method, URL, status, duration, attempt); TRACE adds headers and bodies (message texts and
+ * attempt (method, URL, status, duration, attempt) and one per retry it schedules (the wait); TRACE adds headers and bodies (message texts and
  * numbers included), with the API key redacted. The key never appears in a log line, an exception
  * message or {@code toString()}.
  */
@@ -122,8 +124,7 @@ public final class MittoClient implements AutoCloseable {
      *                                 {@link MittoTransportException#maybeDelivered()} before sending again
      */
     public SmsResponse send(SmsRequest request) {
-        requireRequest(request);
-        return transport.call(Endpoint.SMS.url(sendingBase, codec.format()), codec.encode(request), answers::sms);
+        return call(Endpoint.SMS, codec.encodeSms(required(request).fields()), answers::sms);
     }
 
     /**
@@ -134,11 +135,7 @@ public final class MittoClient implements AutoCloseable {
      *         cancels the HTTP call
      */
     public CompletableFuture<SmsResponse> sendAsync(SmsRequest request) {
-        if (request == null) {
-            return CompletableFuture.failedFuture(nullRequest());
-        }
-        return transport.callAsync(Endpoint.SMS.url(sendingBase, codec.format()), codec.encode(request),
-                answers::sms);
+        return callAsync(Endpoint.SMS, () -> codec.encodeSms(required(request).fields()), answers::sms);
     }
 
     /**
@@ -150,9 +147,7 @@ public final class MittoClient implements AutoCloseable {
      * @throws MittoTransportException when no usable answer came back
      */
     public BulkSmsResponse sendBulk(BulkSmsRequest request) {
-        requireRequest(request);
-        return transport.call(Endpoint.SMS_BULK.url(sendingBase, codec.format()), codec.encode(request),
-                answers::bulk);
+        return call(Endpoint.SMS_BULK, codec.encodeBulk(required(request).fields()), answers::bulk);
     }
 
     /**
@@ -162,11 +157,7 @@ public final class MittoClient implements AutoCloseable {
      * @return the answer to come; cancelling it cancels the HTTP call
      */
     public CompletableFuture<BulkSmsResponse> sendBulkAsync(BulkSmsRequest request) {
-        if (request == null) {
-            return CompletableFuture.failedFuture(nullRequest());
-        }
-        return transport.callAsync(Endpoint.SMS_BULK.url(sendingBase, codec.format()), codec.encode(request),
-                answers::bulk);
+        return callAsync(Endpoint.SMS_BULK, () -> codec.encodeBulk(required(request).fields()), answers::bulk);
     }
 
     /**
@@ -179,9 +170,7 @@ public final class MittoClient implements AutoCloseable {
      * @throws MittoTransportException when no usable answer came back
      */
     public UsageResponse usageByCountry(UsageRequest request) {
-        requireRequest(request);
-        return transport.call(Endpoint.USAGE_BY_COUNTRY.url(accountBase, codec.format()), codec.encode(request),
-                answers::usage);
+        return call(Endpoint.USAGE_BY_COUNTRY, codec.encodeUsage(required(request)), answers::usage);
     }
 
     /**
@@ -191,11 +180,7 @@ public final class MittoClient implements AutoCloseable {
      * @return the usage to come; cancelling it cancels the HTTP call
      */
     public CompletableFuture<UsageResponse> usageByCountryAsync(UsageRequest request) {
-        if (request == null) {
-            return CompletableFuture.failedFuture(nullRequest());
-        }
-        return transport.callAsync(Endpoint.USAGE_BY_COUNTRY.url(accountBase, codec.format()),
-                codec.encode(request), answers::usage);
+        return callAsync(Endpoint.USAGE_BY_COUNTRY, () -> codec.encodeUsage(required(request)), answers::usage);
     }
 
     /**
@@ -210,9 +195,7 @@ public final class MittoClient implements AutoCloseable {
      * @throws MittoTransportException  when no usable answer came back
      */
     public void reportConversion(String messageId) {
-        String id = Validation.messageId(messageId);
-        transport.call(Endpoint.CONVERSION.url(accountBase, codec.format()), codec.encodeConversion(id),
-                answers::conversion);
+        call(Endpoint.CONVERSION, codec.encodeConversion(Validation.messageId(messageId)), answers::conversion);
     }
 
     /**
@@ -222,19 +205,13 @@ public final class MittoClient implements AutoCloseable {
      * @return completes with {@code null} once the server took the report; cancelling it cancels the HTTP call
      */
     public CompletableFuture<Void> reportConversionAsync(String messageId) {
-        String id;
-        try {
-            id = Validation.messageId(messageId);
-        } catch (MittoValidationException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return transport.callAsync(Endpoint.CONVERSION.url(accountBase, codec.format()),
-                codec.encodeConversion(id), answers::conversion);
+        return callAsync(Endpoint.CONVERSION, () -> codec.encodeConversion(Validation.messageId(messageId)),
+                answers::conversion);
     }
 
     /**
-     * Stops the client. Calls already in flight finish; new calls fail with a
-     * {@link MittoTransportException} that sent nothing. Releases what the client owns: the retry timer
+     * Stops the client. Calls already in flight finish, though a call waiting to be retried ends with the
+     * failure of its last attempt; new calls fail with a {@link MittoTransportException} that sent nothing. Releases what the client owns: the retry timer
      * and, when the SDK created the OkHttp client, its dispatcher threads and idle connections. An OkHttp
      * client passed to {@link Builder#httpClient(OkHttpClient)} stays usable. Calling it again does nothing.
      */
@@ -253,15 +230,32 @@ public final class MittoClient implements AutoCloseable {
         return transport.http();
     }
 
-    private static void requireRequest(Object request) {
-        if (request == null) {
-            throw nullRequest();
-        }
+    private <T> T call(Endpoint endpoint, byte[] body, Transport.Reader<T> reader) {
+        return transport.call(url(endpoint), body, reader);
     }
 
-    private static MittoValidationException nullRequest() {
-        return new MittoValidationException("request must not be null: build one with its builder(), such as"
-                + " SmsRequest.builder()");
+    /** Bad input fails the future instead of throwing, as every other failure of an async call does. */
+    private <T> CompletableFuture<T> callAsync(Endpoint endpoint, Supplier<byte[]> body, Transport.Reader<T> reader) {
+        byte[] bytes;
+        try {
+            bytes = body.get();
+        } catch (MittoValidationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return transport.callAsync(url(endpoint), bytes, reader);
+    }
+
+    /** The one place that decides where a call goes: the region serves sending, the default the rest. */
+    private HttpUrl url(Endpoint endpoint) {
+        return endpoint.url(endpoint.sending() ? sendingBase : accountBase, codec.format());
+    }
+
+    private static <R> R required(R request) {
+        if (request == null) {
+            throw new MittoValidationException("request must not be null: build one with its builder(), such as"
+                    + " SmsRequest.builder()");
+        }
+        return request;
     }
 
     /**
@@ -274,6 +268,8 @@ public final class MittoClient implements AutoCloseable {
         static final int MAX_REQUESTS_PER_HOST = 64;
         static final int MAX_REQUESTS = 128;
         static final int MAX_RETRIES_LIMIT = 10;
+        /** The longest timeout or retry wait: what OkHttp's millisecond timeouts can hold. */
+        private static final Duration MAX_DURATION = Duration.ofMillis(Integer.MAX_VALUE);
         private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
         private String apiKey;
@@ -389,8 +385,9 @@ public final class MittoClient implements AutoCloseable {
         /**
          * @param base the backoff ceiling after the first failure, doubled after each further one; default
          *             500 ms
-         * @param cap  the longest wait between attempts; default 30 s. A {@code Retry-After} longer than this
-         *             is not waited for: the call fails with the server's wait in the exception
+         * @param cap  the longest wait between attempts, at most {@code Integer.MAX_VALUE} ms (about 24 days);
+         *             default 30 s. A {@code Retry-After} longer than this is not waited for: the call fails
+         *             with the server's wait in the exception
          * @return this builder
          */
         public Builder retryBackoff(Duration base, Duration cap) {
@@ -406,6 +403,11 @@ public final class MittoClient implements AutoCloseable {
          * redirects (which would carry the key elsewhere), no automatic replay of failed requests, and a
          * dispatcher of its own that runs on the injected client's threads with a higher per-host limit.
          * {@link MittoClient#close()} leaves the injected client usable.
+         *
+         * <p>The injected client's interceptors see each request with its {@code X-Mitto-API-Key} header:
+         * have a logging interceptor redact it ({@code HttpLoggingInterceptor.redactHeader("X-Mitto-API-Key")}).
+         * The SDK's retry rules cover what it sends; an interceptor that repeats requests on its own is
+         * outside them.
          *
          * @param httpClient the client to share, or {@code null} to let the SDK create one
          * @return this builder
@@ -447,9 +449,11 @@ public final class MittoClient implements AutoCloseable {
                 throw new MittoValidationException("maxRetries must be between 0 and " + MAX_RETRIES_LIMIT
                         + "; got " + maxRetries);
             }
-            if (retryBase == null || retryCap == null || retryBase.isNegative() || retryCap.compareTo(retryBase) < 0) {
+            if (retryBase == null || retryCap == null || retryBase.isNegative() || retryCap.compareTo(retryBase) < 0
+                    || retryCap.compareTo(MAX_DURATION) > 0) {
                 throw new MittoValidationException("retryBackoff must have a base of zero or more and a cap no"
-                        + " shorter than the base; got base " + retryBase + " and cap " + retryCap);
+                        + " shorter than the base and no longer than " + MAX_DURATION.toMillis() + " ms; got base "
+                        + retryBase + " and cap " + retryCap);
             }
             Codec codec = Codec.of(format, xmlClassLoader);
             HttpUrl sending = override != null ? override : HttpUrl.get(region.baseUrl());
@@ -537,9 +541,9 @@ public final class MittoClient implements AutoCloseable {
         }
 
         private static void checkTimeout(String name, Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.toMillis() > Integer.MAX_VALUE) {
+            if (timeout == null || timeout.isNegative() || timeout.compareTo(MAX_DURATION) > 0) {
                 throw new MittoValidationException(name + " must be zero (no timeout) or a positive duration of"
-                        + " at most " + Integer.MAX_VALUE + " ms; got " + timeout);
+                        + " at most " + MAX_DURATION.toMillis() + " ms; got " + timeout);
             }
         }
 

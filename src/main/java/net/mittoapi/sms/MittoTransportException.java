@@ -11,6 +11,7 @@ public final class MittoTransportException extends MittoException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Whether the request may have reached the server. */
     private final boolean maybeDelivered;
 
     /**

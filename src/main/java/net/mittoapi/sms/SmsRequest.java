@@ -1,9 +1,8 @@
 package net.mittoapi.sms;
 
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import net.mittoapi.sms.internal.Validation;
+import net.mittoapi.sms.internal.MessageFields;
 
 /**
  * One SMS to one recipient, for {@link MittoClient#send(SmsRequest)}. Immutable; built and validated by
@@ -20,30 +19,10 @@ import net.mittoapi.sms.internal.Validation;
  */
 public final class SmsRequest {
 
-    private final String from;
-    private final String to;
-    private final String text;
-    private final MessageType type;
-    private final boolean test;
-    private final String reference;
-    private final String callback;
-    private final String udh;
-    private final Integer validity;
-    private final Integer pid;
-    private final boolean flash;
+    private final MessageFields<String> fields;
 
-    private SmsRequest(Builder b) {
-        this.from = Validation.sender(b.from);
-        this.to = Validation.recipient("to", b.to);
-        this.text = Validation.text(b.text);
-        this.type = b.type;
-        this.test = b.test;
-        this.reference = Validation.reference(b.reference);
-        this.callback = Validation.callback(b.callback);
-        this.udh = Validation.udh(b.udh);
-        this.validity = Validation.validity(b.validity);
-        this.pid = Validation.pid(b.pid);
-        this.flash = b.flash;
+    private SmsRequest(MessageFields<String> fields) {
+        this.fields = fields;
     }
 
     /** @return a builder with every field unset */
@@ -53,96 +32,82 @@ public final class SmsRequest {
 
     /** @return the sender: alphanumeric as given, or numeric digits without a leading {@code +} */
     public String from() {
-        return from;
+        return fields.from();
     }
 
     /** @return the recipient as E.164 digits, without a leading {@code +} */
     public String to() {
-        return to;
+        return fields.to();
     }
 
     /** @return the message text */
     public String text() {
-        return text;
+        return fields.text();
     }
 
     /** @return the encoding, or empty to let the server use its default ({@link MessageType#GSM}) */
     public Optional<MessageType> type() {
-        return Optional.ofNullable(type);
+        return fields.type();
     }
 
     /** @return {@code true} for a test call: validated and answered, never delivered nor charged */
     public boolean test() {
-        return test;
+        return fields.test();
     }
 
     /** @return the free-text reference echoed in delivery reports, or empty */
     public Optional<String> reference() {
-        return Optional.ofNullable(reference);
+        return fields.reference();
     }
 
     /** @return the delivery-report URL for this message, overriding the account's, or empty */
     public Optional<String> callback() {
-        return Optional.ofNullable(callback);
+        return fields.callback();
     }
 
     /** @return the user data header as hex digits, or empty */
     public Optional<String> udh() {
-        return Optional.ofNullable(udh);
+        return fields.udh();
     }
 
     /** @return how long, in minutes, the network keeps trying to deliver, or empty for the server's default */
     public OptionalInt validity() {
-        return validity == null ? OptionalInt.empty() : OptionalInt.of(validity);
+        return fields.validity();
     }
 
     /** @return the protocol identifier (TP-PID), or empty for the server's default of 0 */
     public OptionalInt pid() {
-        return pid == null ? OptionalInt.empty() : OptionalInt.of(pid);
+        return fields.pid();
     }
 
     /** @return {@code true} for a flash SMS, shown at once and not stored by the handset */
     public boolean flash() {
-        return flash;
+        return fields.flash();
+    }
+
+    MessageFields<String> fields() {
+        return fields;
     }
 
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof SmsRequest r && from.equals(r.from) && to.equals(r.to)
-                && text.equals(r.text) && type == r.type && test == r.test && Objects.equals(reference, r.reference)
-                && Objects.equals(callback, r.callback) && Objects.equals(udh, r.udh)
-                && Objects.equals(validity, r.validity) && Objects.equals(pid, r.pid) && flash == r.flash);
+        return this == o || (o instanceof SmsRequest r && fields.equals(r.fields));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(from, to, text, type, test, reference, callback, udh, validity, pid, flash);
+        return fields.hashCode();
     }
 
     @Override
     public String toString() {
-        return "SmsRequest{from=" + Validation.show(from) + ", to=" + to + ", text=" + Validation.show(text)
-                + (type != null ? ", type=" + type : "") + (test ? ", test=true" : "")
-                + (reference != null ? ", reference=" + Validation.show(reference) : "")
-                + (callback != null ? ", callback=" + callback : "") + (udh != null ? ", udh=" + udh : "")
-                + (validity != null ? ", validity=" + validity : "") + (pid != null ? ", pid=" + pid : "")
-                + (flash ? ", flash=true" : "") + "}";
+        return fields.describe("SmsRequest", to -> to);
     }
 
     /** Builds an {@link SmsRequest}; {@link #build()} checks every field. Not thread-safe. */
     public static final class Builder {
 
-        private String from;
-        private String to;
-        private String text;
-        private MessageType type;
-        private boolean test;
-        private String reference;
-        private String callback;
-        private String udh;
-        private Integer validity;
-        private Integer pid;
-        private boolean flash;
+        private final MessageFields.Draft<String> draft = MessageFields.single();
 
         private Builder() {
         }
@@ -154,7 +119,7 @@ public final class SmsRequest {
          * @return this builder
          */
         public Builder from(String from) {
-            this.from = from;
+            draft.from = from;
             return this;
         }
 
@@ -164,7 +129,7 @@ public final class SmsRequest {
          * @return this builder
          */
         public Builder to(String to) {
-            this.to = to;
+            draft.to = to;
             return this;
         }
 
@@ -173,7 +138,7 @@ public final class SmsRequest {
          * @return this builder
          */
         public Builder text(String text) {
-            this.text = text;
+            draft.text = text;
             return this;
         }
 
@@ -182,7 +147,7 @@ public final class SmsRequest {
          * @return this builder
          */
         public Builder type(MessageType type) {
-            this.type = type;
+            draft.type = type;
             return this;
         }
 
@@ -191,7 +156,7 @@ public final class SmsRequest {
          * @return this builder
          */
         public Builder test(boolean test) {
-            this.test = test;
+            draft.test = test;
             return this;
         }
 
@@ -200,7 +165,7 @@ public final class SmsRequest {
          * @return this builder
          */
         public Builder reference(String reference) {
-            this.reference = reference;
+            draft.reference = reference;
             return this;
         }
 
@@ -210,7 +175,7 @@ public final class SmsRequest {
          * @return this builder
          */
         public Builder callback(String callback) {
-            this.callback = callback;
+            draft.callback = callback;
             return this;
         }
 
@@ -219,7 +184,7 @@ public final class SmsRequest {
          * @return this builder
          */
         public Builder udh(String udh) {
-            this.udh = udh;
+            draft.udh = udh;
             return this;
         }
 
@@ -228,7 +193,7 @@ public final class SmsRequest {
          * @return this builder
          */
         public Builder validity(int minutes) {
-            this.validity = minutes;
+            draft.validity = minutes;
             return this;
         }
 
@@ -237,7 +202,7 @@ public final class SmsRequest {
          * @return this builder
          */
         public Builder pid(int pid) {
-            this.pid = pid;
+            draft.pid = pid;
             return this;
         }
 
@@ -246,7 +211,7 @@ public final class SmsRequest {
          * @return this builder
          */
         public Builder flash(boolean flash) {
-            this.flash = flash;
+            draft.flash = flash;
             return this;
         }
 
@@ -256,7 +221,7 @@ public final class SmsRequest {
          *                                  rule and the value
          */
         public SmsRequest build() {
-            return new SmsRequest(this);
+            return new SmsRequest(draft.build());
         }
     }
 }

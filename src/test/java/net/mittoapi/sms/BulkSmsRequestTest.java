@@ -82,6 +82,17 @@ class BulkSmsRequestTest {
     }
 
     @Test
+    void equalRequestsAreEqualAndPrintTheirFields() {
+        BulkSmsRequest request = valid().to("491765410994", "+491765410995").test(true).build();
+        assertThat(request).isEqualTo(valid().to("491765410994", "491765410995").test(true).build())
+                .hasSameHashCodeAs(valid().to("491765410994", "491765410995").test(true).build())
+                .isNotEqualTo(valid().to("491765410995", "491765410994").test(true).build())
+                .isNotEqualTo(valid().to("491765410994", "491765410995").build())
+                .hasToString("BulkSmsRequest{from='Mitto SMS', to=[491765410994, 491765410995],"
+                        + " text='Hello, World 123!', test=true}");
+    }
+
+    @Test
     void aLongListPrintsShortened() {
         List<String> many = new ArrayList<>();
         for (int i = 0; i < 25; i++) {

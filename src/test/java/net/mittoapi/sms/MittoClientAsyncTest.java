@@ -1,5 +1,6 @@
 package net.mittoapi.sms;
 
+import static net.mittoapi.sms.MockApi.SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -27,8 +28,6 @@ import org.junit.jupiter.api.Test;
 
 /** The …Async twins: same wire, same errors, no blocked threads, cancellation that reaches OkHttp. */
 class MittoClientAsyncTest {
-
-    private static final SmsRequest SMS = SmsRequest.builder().from("MITTO SMS").to("491725551234").text("Hi").build();
 
     private final MockApi api = new MockApi();
 
@@ -83,6 +82,11 @@ class MittoClientAsyncTest {
         try (MittoClient client = api.client().build()) {
 
             assertThat(client.sendAsync(null)).isCompletedExceptionally();
+            for (CompletableFuture<?> nullRequest : List.of(client.sendBulkAsync(null), client.usageByCountryAsync(null))) {
+                assertThat(nullRequest).failsWithin(Duration.ZERO).withThrowableOfType(ExecutionException.class)
+                        .havingCause().isInstanceOf(MittoValidationException.class)
+                        .withMessageContaining("request must not be null");
+            }
             assertThat(client.reportConversionAsync("  ")).failsWithin(Duration.ZERO)
                     .withThrowableOfType(ExecutionException.class).havingCause()
                     .isInstanceOf(MittoValidationException.class).withMessageContaining("messageId");

@@ -1,5 +1,6 @@
 package net.mittoapi.sms;
 
+import static net.mittoapi.sms.MockApi.SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The builder's checks, where each call goes, and what the client owns and releases. */
 class MittoClientBuilderTest {
 
-    private static final SmsRequest SMS = SmsRequest.builder().from("MITTO SMS").to("491725551234").text("Hi").build();
     private static final BulkSmsRequest BULK = BulkSmsRequest.builder().from("MITTO SMS").to("491725551234").text("Hi").build();
     private static final UsageRequest USAGE = UsageRequest.builder().startDate(LocalDate.of(2020, 4, 1))
             .endDate(LocalDate.of(2020, 4, 15)).build();
@@ -122,10 +122,7 @@ class MittoClientBuilderTest {
         List<HttpUrl> urls = new CopyOnWriteArrayList<>();
         try (MittoClient client = MittoClient.builder().apiKey("k").region(region)
                 .httpClient(answeringWithoutNetwork(urls)).build()) {
-            client.send(SMS);
-            client.sendBulk(BULK);
-            client.usageByCountry(USAGE);
-            client.reportConversion("abc");
+            callEveryEndpoint(client);
         }
         assertThat(urls).extracting(HttpUrl::toString).containsExactly(
                 region.baseUrl() + "/sms.json",
@@ -140,10 +137,7 @@ class MittoClientBuilderTest {
         try (MittoClient client = MittoClient.builder().apiKey("k").region(Region.SINGAPORE)
                 .baseUrl("https://proxy.example.com").format(Format.XML)
                 .httpClient(answeringWithoutNetwork(urls)).build()) {
-            client.send(SMS);
-            client.sendBulk(BULK);
-            client.usageByCountry(USAGE);
-            client.reportConversion("abc");
+            callEveryEndpoint(client);
         }
         assertThat(urls).extracting(HttpUrl::toString).containsExactly(
                 "https://proxy.example.com/sms.xml",
@@ -198,6 +192,23 @@ class MittoClientBuilderTest {
                 .isInstanceOf(MittoValidationException.class).hasMessageStartingWith("region must be set");
         assertThatThrownBy(() -> MittoClient.builder().apiKey("k").format(null).build())
                 .isInstanceOf(MittoValidationException.class).hasMessageStartingWith("format must be set");
+    }
+
+    @Test
+    void durationsTooLongToCountAreRefusedInBuildNamingThem() {
+        Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+        assertThatThrownBy(() -> MittoClient.builder().apiKey("k").connectTimeout(forever).build())
+                .isInstanceOf(MittoValidationException.class).hasMessageStartingWith("connectTimeout must be");
+        assertThatThrownBy(() -> MittoClient.builder().apiKey("k").callTimeout(Duration.ofMillis(Integer.MAX_VALUE + 1L))
+                .build()).isInstanceOf(MittoValidationException.class).hasMessageStartingWith("callTimeout must be");
+        assertThatThrownBy(() -> MittoClient.builder().apiKey("k").retryBackoff(Duration.ofMillis(1), forever).build())
+                .isInstanceOf(MittoValidationException.class).hasMessageStartingWith("retryBackoff must")
+                .hasMessageContaining("cap " + forever);
+        assertThatThrownBy(() -> MittoClient.builder().apiKey("k")
+                .retryBackoff(Duration.ofMillis(1), Duration.ofDays(365L * 300)).build())
+                .isInstanceOf(MittoValidationException.class).hasMessageStartingWith("retryBackoff must");
+        MittoClient.builder().apiKey("k").callTimeout(Duration.ofMillis(Integer.MAX_VALUE))
+                .retryBackoff(Duration.ZERO, Duration.ofMillis(Integer.MAX_VALUE)).build().close();
     }
 
     @Test
@@ -309,6 +320,13 @@ class MittoClientBuilderTest {
                     .hasMessageContaining("messageId");
         }
         assertThat(api.server.getRequestCount()).isZero();
+    }
+
+    private static void callEveryEndpoint(MittoClient client) {
+        client.send(SMS);
+        client.sendBulk(BULK);
+        client.usageByCountry(USAGE);
+        client.reportConversion("abc");
     }
 
     /** An application client whose interceptor answers every call itself: nothing leaves the machine. */

@@ -1,5 +1,6 @@
 package net.mittoapi.sms;
 
+import static net.mittoapi.sms.MockApi.SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -15,8 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** How each kind of error answer reaches the caller (retries off, so each test sees one exchange). */
 class MittoClientErrorsTest {
-
-    private static final SmsRequest SMS = SmsRequest.builder().from("MITTO SMS").to("491725551234").text("Hi").build();
 
     private final MockApi api = new MockApi();
     private final MittoClient client = api.client().maxRetries(0).build();
@@ -101,6 +100,24 @@ class MittoClientErrorsTest {
     }
 
     @Test
+    void http401And429KeepTheBodysCodeAndTextLikeAnyOtherError() {
+        api.json(401, "{\"responseCode\":1,\"responseText\":\"Invalid or no API Key specified\"}");
+        api.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3")
+                .body("{\"responseCode\":1,\"responseText\":\"Too many requests\"}").build());
+
+        MittoAuthenticationException auth = catchThrowableOfType(MittoAuthenticationException.class, () -> client.send(SMS));
+        MittoRateLimitException limit = catchThrowableOfType(MittoRateLimitException.class, () -> client.send(SMS));
+
+        assertThat(auth.httpStatus()).isEqualTo(401);
+        assertThat(auth.responseCode()).isEqualTo(1);
+        assertThat(auth.responseText()).isEqualTo("Invalid or no API Key specified");
+        assertThat(limit.httpStatus()).isEqualTo(429);
+        assertThat(limit.responseCode()).isEqualTo(1);
+        assertThat(limit.responseText()).isEqualTo("Too many requests");
+        assertThat(limit.retryAfter()).contains(Duration.ofSeconds(3));
+    }
+
+    @Test
     void http429IsARateLimitExceptionWithRetryAfterInSeconds() {
         api.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "7").body("Too many requests").build());
 
@@ -121,6 +138,16 @@ class MittoClientErrorsTest {
 
         assertThat(e.retryAfter()).hasValueSatisfying(wait ->
                 assertThat(wait).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(61)));
+    }
+
+    @Test
+    void http429WithARetryAfterTooLongForMillisecondsIsStillARateLimitException() {
+        api.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "99999999999999999999").build());
+
+        MittoRateLimitException e = catchThrowableOfType(MittoRateLimitException.class, () -> client.send(SMS));
+
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(Long.MAX_VALUE));
+        assertThat(e).hasMessageContaining("429").hasMessageContaining("retry after " + Long.MAX_VALUE + " s");
     }
 
     @Test

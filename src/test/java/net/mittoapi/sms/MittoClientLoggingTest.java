@@ -1,5 +1,6 @@
 package net.mittoapi.sms;
 
+import static net.mittoapi.sms.MockApi.SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -20,8 +21,6 @@ import org.slf4j.LoggerFactory;
 
 /** One DEBUG line per attempt, TRACE bodies, and the API key nowhere: not in logs, messages or toString(). */
 class MittoClientLoggingTest {
-
-    private static final SmsRequest SMS = SmsRequest.builder().from("MITTO SMS").to("491725551234").text("Hi").build();
 
     private final MockApi api = new MockApi();
     private final Logger logger = (Logger) LoggerFactory.getLogger("net.mittoapi.sms.MittoClient");

@@ -1,5 +1,6 @@
 package net.mittoapi.sms;
 
+import static net.mittoapi.sms.MockApi.SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -12,10 +13,12 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
+import net.mittoapi.sms.internal.RetryTimer;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MittoClientRetryTest {
 
-    private static final SmsRequest SMS = SmsRequest.builder().from("MITTO SMS").to("491725551234").text("Hi").build();
     private static final String OK = "{\"id\":\"abc\",\"responseCode\":0,\"responseText\":\"SMS sent\"}";
 
     private final MockApi api = new MockApi();
@@ -267,6 +269,25 @@ class MittoClientRetryTest {
             assertThat(timer.sleeps.get(2)).as("capped").isBetween(Duration.ZERO, Duration.ofMillis(2500));
             assertThat(api.server.getRequestCount()).isEqualTo(4);
         }
+    }
+
+    @Test
+    void closingTheClientDuringARetryWaitEndsTheSyncCallWithTheLastFailure() {
+        api.enqueue(new MockResponse.Builder().code(503).build());
+        api.json(200, OK);
+        AtomicReference<MittoClient> client = new AtomicReference<>();
+        RetryTimer closingWhileWaiting = new RetryTimer() {
+            @Override
+            public void sleep(Duration delay) {
+                client.get().close();
+            }
+        };
+        client.set(api.client().maxRetries(2).retryTimer(closingWhileWaiting).build());
+
+        MittoApiException e = catchThrowableOfType(MittoApiException.class, () -> client.get().send(SMS));
+
+        assertThat(e.httpStatus()).isEqualTo(503);
+        assertThat(api.server.getRequestCount()).as("no retry after close(), as for async calls").isEqualTo(1);
     }
 
     @Test

@@ -26,11 +26,28 @@ class MittoExceptionTest {
     }
 
     @Test
+    void apiExceptionShortensALongResponseTextInItsMessageButKeepsItWhole() {
+        String text = "y".repeat(10_000);
+        MittoApiException e = new MittoApiException(400, 1, text, null);
+        assertThat(e.getMessage()).startsWith("Mitto API answered HTTP 400, responseCode 1: yyy").endsWith("…[truncated]")
+                .hasSizeLessThan(300);
+        assertThat(e.responseText()).isEqualTo(text);
+    }
+
+    @Test
     void rateLimitCarriesRetryAfter() {
         MittoRateLimitException e = new MittoRateLimitException(null, "", Duration.ofSeconds(2));
         assertThat(e.httpStatus()).isEqualTo(429);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
         assertThat(new MittoRateLimitException(null, null, null).retryAfter()).isEmpty();
+        assertThat(e).hasMessageEndingWith("it asked to retry after 2000 ms");
+    }
+
+    @Test
+    void rateLimitTakesAnyWaitEvenOneTooLongForMilliseconds() {
+        MittoRateLimitException e = new MittoRateLimitException(null, null, Duration.ofSeconds(Long.MAX_VALUE));
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(Long.MAX_VALUE));
+        assertThat(e).hasMessageEndingWith("it asked to retry after " + Long.MAX_VALUE + " s");
     }
 
     @Test

@@ -15,6 +15,8 @@ final class MockApi implements AutoCloseable {
 
     /** A key distinctive enough to search for in logs and messages. */
     static final String KEY = "k3y-SECRET-7f1e2d3c4b5a6978";
+    /** A valid SMS for tests about the call rather than the message. */
+    static final SmsRequest SMS = SmsRequest.builder().from("MITTO SMS").to("491725551234").text("Hi").build();
 
     final MockWebServer server = new MockWebServer();
 

@@ -192,6 +192,14 @@ class SmsRequestTest {
     }
 
     @Test
+    void severalBadFieldsAreReportedOneAtATimeInTheApisOrder() {
+        assertThatThrownBy(() -> SmsRequest.builder().to("x").text("").build()).hasMessageStartingWith("from must be set");
+        assertThatThrownBy(() -> SmsRequest.builder().from("ACME").text("").build()).hasMessageStartingWith("to must be set");
+        assertThatThrownBy(() -> valid().text("").udh("x").build()).hasMessageStartingWith("text must be");
+        assertThatThrownBy(() -> valid().callback("x").udh("x").build()).hasMessageStartingWith("callback must be");
+    }
+
+    @Test
     void equalRequestsAreEqualAndPrintTheirFields() {
         assertThat(valid().build()).isEqualTo(valid().build()).hasSameHashCodeAs(valid().build())
                 .isNotEqualTo(valid().flash(true).build());

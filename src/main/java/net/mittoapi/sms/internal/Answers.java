@@ -37,7 +37,7 @@ import net.mittoapi.sms.UsageResponse;
  * server accepted the request, only its answer is lost.
  *
  * <p>Error answers keep what the server said: 401 becomes {@link MittoAuthenticationException}, 429
- * {@link MittoRateLimitException}, anything else {@link MittoApiException} with the body's
+ * {@link MittoRateLimitException}, anything else {@link MittoApiException}; each with the body's
  * {@code responseCode} (or -1) and {@code responseText}.
  */
 public final class Answers {
@@ -55,14 +55,10 @@ public final class Answers {
      * @return the answer to {@code /sms}
      */
     public SmsResponse sms(int status, byte[] body) {
-        JsonNode root = successTree(status, body, false);
-        try {
-            return new SmsResponse(text(field(root, "id")), instant(field(root, "timestamp"), "timestamp"),
-                    text(field(root, "to")), responseCode(root), intValue(field(root, "textLength"), "textLength"),
-                    text(field(root, "responseText")), bool(field(root, "test"), "test"));
-        } catch (Unreadable e) {
-            throw unreadable(status, e.getMessage(), null);
-        }
+        return success(status, body, false, root -> new SmsResponse(text(field(root, "id")),
+                instant(field(root, "timestamp"), "timestamp"), text(field(root, "to")), responseCode(root),
+                intValue(field(root, "textLength"), "textLength"), text(field(root, "responseText")),
+                bool(field(root, "test"), "test")));
     }
 
     /**
@@ -71,17 +67,14 @@ public final class Answers {
      * @return the answer to {@code /smsbulk}
      */
     public BulkSmsResponse bulk(int status, byte[] body) {
-        JsonNode root = successTree(status, body, false);
-        try {
+        return success(status, body, false, root -> {
             List<BulkMessage> messages = new ArrayList<>();
             for (JsonNode m : list(field(root, "messages"))) {
                 messages.add(new BulkMessage(text(field(m, "id")), instant(field(m, "timestamp"), "timestamp"),
                         text(field(m, "to")), intValue(field(m, "textLength"), "textLength")));
             }
             return new BulkSmsResponse(responseCode(root), text(field(root, "responseText")), messages);
-        } catch (Unreadable e) {
-            throw unreadable(status, e.getMessage(), null);
-        }
+        });
     }
 
     /**
@@ -90,18 +83,14 @@ public final class Answers {
      * @return the answer to {@code /usage/bycountry}
      */
     public UsageResponse usage(int status, byte[] body) {
-        JsonNode root = successTree(status, body, true);
-        try {
+        return success(status, body, true, root -> {
             List<CountryUsage> usages = new ArrayList<>();
-            JsonNode entries = root.isArray() ? root : field(root, "usagesByCountry");
-            for (JsonNode u : list(entries)) {
+            for (JsonNode u : list(root.isArray() ? root : field(root, "usagesByCountry"))) {
                 usages.add(new CountryUsage(text(field(u, "country")),
                         longValue(field(u, "messagesCount"), "messagesCount"), decimal(field(u, "cost"), "cost")));
             }
             return new UsageResponse(usages);
-        } catch (Unreadable e) {
-            throw unreadable(status, e.getMessage(), null);
-        }
+        });
     }
 
     /**
@@ -152,10 +141,10 @@ public final class Answers {
             // a plain-text or unreadable body: the raw text is kept as it is
         }
         if (status == 401) {
-            return new MittoAuthenticationException(responseText, raw);
+            return new MittoAuthenticationException(code, responseText, raw);
         }
         if (status == 429) {
-            return new MittoRateLimitException(responseText, raw, retryAfter);
+            return new MittoRateLimitException(code, responseText, raw, retryAfter);
         }
         return new MittoApiException(status, code, responseText, raw);
     }
@@ -188,7 +177,11 @@ public final class Answers {
         }
     }
 
-    private JsonNode successTree(int status, byte[] body, boolean arrayAllowed) {
+    /**
+     * Reads a successful answer: a document (an object, or also an array where {@code arrayAllowed}) whose
+     * {@code responseCode}, if any, is 0. Whatever cannot be read becomes a {@link MittoTransportException}.
+     */
+    private <T> T success(int status, byte[] body, boolean arrayAllowed, TreeReader<T> reader) {
         JsonNode root;
         try {
             root = codec.read(body);
@@ -199,20 +192,15 @@ public final class Answers {
             throw unreadable(status, "expected a " + codec.format() + " document, got "
                     + Validation.show(new String(body, StandardCharsets.UTF_8).strip()), null);
         }
-        checkResponseCode(status, root, body);
-        return root;
-    }
-
-    private static void checkResponseCode(int status, JsonNode root, byte[] body) {
-        int code;
         try {
-            code = responseCode(root);
+            int code = responseCode(root);
+            if (code != 0) {
+                throw new MittoApiException(status, code, text(field(root, "responseText")),
+                        new String(body, StandardCharsets.UTF_8));
+            }
+            return reader.read(root);
         } catch (Unreadable e) {
             throw unreadable(status, e.getMessage(), null);
-        }
-        if (code != 0) {
-            throw new MittoApiException(status, code, text(field(root, "responseText")),
-                    new String(body, StandardCharsets.UTF_8));
         }
     }
 
@@ -359,6 +347,12 @@ public final class Answers {
                 throw new Unreadable(name + " is not an ISO-8601 timestamp: " + Validation.show(text));
             }
         }
+    }
+
+    /** Reads a result from a successful answer's tree. */
+    @FunctionalInterface
+    private interface TreeReader<T> {
+        T read(JsonNode root) throws Unreadable;
     }
 
     /** A field whose value cannot be read; becomes a {@link MittoTransportException}. */

@@ -11,12 +11,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import net.mittoapi.sms.BulkSmsRequest;
 import net.mittoapi.sms.Format;
 import net.mittoapi.sms.MittoValidationException;
-import net.mittoapi.sms.SmsRequest;
 import net.mittoapi.sms.UsageRequest;
 
 /**
@@ -93,48 +92,36 @@ public final class Codec {
     }
 
     /**
-     * @param request a validated request
+     * @param sms the fields of a validated {@code SmsRequest}
      * @return its JSON body for {@code /sms}
      */
-    public byte[] encode(SmsRequest request) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("from", request.from());
-        body.put("to", request.to());
-        body.put("text", request.text());
-        request.type().ifPresent(type -> body.put("type", type.name().toLowerCase(Locale.ROOT)));
-        if (request.test()) {
-            body.put("test", true);
-        }
-        request.reference().ifPresent(v -> body.put("reference", v));
-        request.callback().ifPresent(v -> body.put("callback", v));
-        request.udh().ifPresent(v -> body.put("udh", v));
-        request.validity().ifPresent(v -> body.put("validity", v));
-        request.pid().ifPresent(v -> body.put("pid", v));
-        if (request.flash()) {
-            body.put("flash", true);
-        }
-        return write(body);
+    public byte[] encodeSms(MessageFields<String> sms) {
+        return encodeMessage(sms, sms.to());
     }
 
     /**
-     * @param request a validated request
+     * @param bulk the fields of a validated {@code BulkSmsRequest}
      * @return its JSON body for {@code /smsbulk}, recipients joined by commas
      */
-    public byte[] encode(BulkSmsRequest request) {
+    public byte[] encodeBulk(MessageFields<List<String>> bulk) {
+        return encodeMessage(bulk, String.join(",", bulk.to()));
+    }
+
+    private static byte[] encodeMessage(MessageFields<?> message, String to) {
         ObjectNode body = JSON.createObjectNode();
-        body.put("from", request.from());
-        body.put("to", String.join(",", request.to()));
-        body.put("text", request.text());
-        request.type().ifPresent(type -> body.put("type", type.name().toLowerCase(Locale.ROOT)));
-        if (request.test()) {
+        body.put("from", message.from());
+        body.put("to", to);
+        body.put("text", message.text());
+        message.type().ifPresent(type -> body.put("type", type.name().toLowerCase(Locale.ROOT)));
+        if (message.test()) {
             body.put("test", true);
         }
-        request.reference().ifPresent(v -> body.put("reference", v));
-        request.callback().ifPresent(v -> body.put("callback", v));
-        request.udh().ifPresent(v -> body.put("udh", v));
-        request.validity().ifPresent(v -> body.put("validity", v));
-        request.pid().ifPresent(v -> body.put("pid", v));
-        if (request.flash()) {
+        message.reference().ifPresent(v -> body.put("reference", v));
+        message.callback().ifPresent(v -> body.put("callback", v));
+        message.udh().ifPresent(v -> body.put("udh", v));
+        message.validity().ifPresent(v -> body.put("validity", v));
+        message.pid().ifPresent(v -> body.put("pid", v));
+        if (message.flash()) {
             body.put("flash", true);
         }
         return write(body);
@@ -144,7 +131,7 @@ public final class Codec {
      * @param request a validated request
      * @return its JSON body for {@code /usage/bycountry}, with the seed's spelling {@code AccountName}
      */
-    public byte[] encode(UsageRequest request) {
+    public byte[] encodeUsage(UsageRequest request) {
         ObjectNode body = JSON.createObjectNode();
         body.put("startDate", request.startDate().toString());
         body.put("endDate", request.endDate().toString());

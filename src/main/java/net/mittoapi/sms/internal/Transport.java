@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * future cancels the HTTP call in flight or the retry waiting on the {@link RetryTimer}.
  *
  * <p><b>Logging</b> (logger {@code net.mittoapi.sms.MittoClient}): one DEBUG line per attempt with method,
- * URL, status or failure, duration and attempt number; TRACE adds headers and bodies, with the API key
+ * URL, status or failure, duration and attempt number, and one per retry scheduled; TRACE adds headers and bodies, with the API key
  * header redacted.
  */
 public final class Transport implements AutoCloseable {
@@ -162,6 +162,9 @@ public final class Transport implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw outcome.failure;
+            }
+            if (closed.get()) {
+                throw outcome.failure; // closed while waiting: no new attempt, as for async calls
             }
         }
     }

@@ -8,11 +8,10 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import net.mittoapi.sms.BulkSmsRequest;
+import java.util.List;
 import net.mittoapi.sms.Format;
 import net.mittoapi.sms.MessageType;
 import net.mittoapi.sms.MittoValidationException;
-import net.mittoapi.sms.SmsRequest;
 import net.mittoapi.sms.UsageRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,28 +26,33 @@ class CodecTest {
     @ParameterizedTest
     @CsvSource({"GSM, gsm", "UNICODE, unicode", "BINARY, binary", "AUTO, auto"})
     void typeIsWrittenLowerCase(MessageType type, String wire) {
-        SmsRequest request = SmsRequest.builder().from("ACME").to("4917").text("x").type(type).build();
-        assertThat(text(json.encode(request))).isEqualTo("{\"from\":\"ACME\",\"to\":\"4917\",\"text\":\"x\",\"type\":\"" + wire + "\"}");
+        MessageFields.Draft<String> request = sms("ACME", "4917", "x");
+        request.type = type;
+        assertThat(text(json.encodeSms(request.build()))).isEqualTo("{\"from\":\"ACME\",\"to\":\"4917\",\"text\":\"x\",\"type\":\"" + wire + "\"}");
     }
 
     @Test
     void bulkRecipientsAreOneCommaSeparatedString() {
-        BulkSmsRequest request = BulkSmsRequest.builder().from("ACME").to("4917", "+4918").text("x").pid(0).build();
-        assertThat(text(json.encode(request))).isEqualTo("{\"from\":\"ACME\",\"to\":\"4917,4918\",\"text\":\"x\",\"pid\":0}");
+        MessageFields.Draft<List<String>> request = MessageFields.bulk();
+        request.from = "ACME";
+        request.to = List.of("4917", "+4918");
+        request.text = "x";
+        request.pid = 0;
+        assertThat(text(json.encodeBulk(request.build()))).isEqualTo("{\"from\":\"ACME\",\"to\":\"4917,4918\",\"text\":\"x\",\"pid\":0}");
     }
 
     @Test
     void usageUsesTheSeedsFieldNames() {
         UsageRequest request = UsageRequest.builder().startDate(LocalDate.of(2020, 4, 1)).endDate(LocalDate.of(2020, 4, 15))
                 .accountName("promo_account").build();
-        assertThat(text(xml.encode(request)))
+        assertThat(text(xml.encodeUsage(request)))
                 .isEqualTo("{\"startDate\":\"2020-04-01\",\"endDate\":\"2020-04-15\",\"AccountName\":\"promo_account\"}");
     }
 
     @Test
     void textIsEscapedAsJson() {
-        SmsRequest request = SmsRequest.builder().from("ACME").to("4917").text("say \"hi\"\n\\ ünïcödé 😀").build();
-        assertThat(text(json.encode(request))).contains("\"text\":\"say \\\"hi\\\"\\n\\\\ ünïcödé 😀\"");
+        MessageFields<String> request = sms("ACME", "4917", "say \"hi\"\n\\ ünïcödé 😀").build();
+        assertThat(text(json.encodeSms(request))).contains("\"text\":\"say \\\"hi\\\"\\n\\\\ ünïcödé 😀\"");
         assertThat(text(json.encodeConversion("a\"b"))).isEqualTo("{\"messageId\":\"a\\\"b\"}");
     }
 
@@ -97,6 +101,29 @@ class CodecTest {
         assertThatThrownBy(() -> Codec.of(Format.XML, hiding)).isInstanceOf(MittoValidationException.class)
                 .hasMessageContaining(Codec.XML_ARTIFACT);
         assertThat(Codec.of(Format.JSON, hiding).format()).isEqualTo(Format.JSON);
+    }
+
+    @Test
+    void everyOptionIsWrittenWithTheApisNameAndUnsetOnesAreLeftOut() {
+        MessageFields.Draft<String> request = sms("ACME", "4917", "x");
+        request.test = true;
+        request.reference = "r";
+        request.callback = "https://example.com/dlr";
+        request.udh = "0a0b";
+        request.validity = 60;
+        request.pid = 64;
+        request.flash = true;
+        assertThat(text(json.encodeSms(request.build()))).isEqualTo("{\"from\":\"ACME\",\"to\":\"4917\",\"text\":\"x\","
+                + "\"test\":true,\"reference\":\"r\",\"callback\":\"https://example.com/dlr\",\"udh\":\"0a0b\","
+                + "\"validity\":60,\"pid\":64,\"flash\":true}");
+    }
+
+    private static MessageFields.Draft<String> sms(String from, String to, String text) {
+        MessageFields.Draft<String> draft = MessageFields.single();
+        draft.from = from;
+        draft.to = to;
+        draft.text = text;
+        return draft;
     }
 
     private static byte[] bytes(String s) {

@@ -1,0 +1,192 @@
+package net.mittoapi.sms.internal;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import net.mittoapi.sms.MessageType;
+
+/**
+ * The fields of a message to send, shared by {@code SmsRequest} (one recipient) and {@code BulkSmsRequest}
+ * (many): sender, recipient(s), text and the API's options, validated once, in the order the API lists
+ * them. Both requests hold one and delegate their accessors, {@code equals}, {@code hashCode} and
+ * {@code toString} to it; their builders write into a {@link Draft}. Immutable.
+ *
+ * @param <T> the recipient: one number ({@code String}) or the numbers of a bulk message ({@code List})
+ */
+public final class MessageFields<T> {
+
+    private final String from;
+    private final T to;
+    private final String text;
+    private final MessageType type;
+    private final boolean test;
+    private final String reference;
+    private final String callback;
+    private final String udh;
+    private final Integer validity;
+    private final Integer pid;
+    private final boolean flash;
+
+    private MessageFields(Draft<T> d) {
+        this.from = Validation.sender(d.from);
+        this.to = d.recipients.apply(d.to);
+        this.text = Validation.text(d.text);
+        this.type = d.type;
+        this.test = d.test;
+        this.reference = Validation.reference(d.reference);
+        this.callback = Validation.callback(d.callback);
+        this.udh = Validation.udh(d.udh);
+        this.validity = Validation.validity(d.validity);
+        this.pid = Validation.pid(d.pid);
+        this.flash = d.flash;
+    }
+
+    /** @return an empty draft for a message to one recipient, checked as {@link Validation#recipient} */
+    public static Draft<String> single() {
+        return new Draft<>(to -> Validation.recipient("to", to));
+    }
+
+    /** @return an empty draft for a bulk message, its recipients checked as {@link Validation#recipients} */
+    public static Draft<List<String>> bulk() {
+        return new Draft<>(Validation::recipients);
+    }
+
+    /** @return the sender as sent */
+    public String from() {
+        return from;
+    }
+
+    /** @return the recipient(s) as sent: E.164 digits without {@code +} */
+    public T to() {
+        return to;
+    }
+
+    /** @return the message text */
+    public String text() {
+        return text;
+    }
+
+    /** @return the encoding, or empty for the server's default */
+    public Optional<MessageType> type() {
+        return Optional.ofNullable(type);
+    }
+
+    /** @return whether this is a test call */
+    public boolean test() {
+        return test;
+    }
+
+    /** @return the reference echoed in delivery reports, or empty */
+    public Optional<String> reference() {
+        return Optional.ofNullable(reference);
+    }
+
+    /** @return the delivery-report URL, or empty */
+    public Optional<String> callback() {
+        return Optional.ofNullable(callback);
+    }
+
+    /** @return the user data header as hex, or empty */
+    public Optional<String> udh() {
+        return Optional.ofNullable(udh);
+    }
+
+    /** @return the validity period in minutes, or empty */
+    public OptionalInt validity() {
+        return validity == null ? OptionalInt.empty() : OptionalInt.of(validity);
+    }
+
+    /** @return the protocol identifier, or empty */
+    public OptionalInt pid() {
+        return pid == null ? OptionalInt.empty() : OptionalInt.of(pid);
+    }
+
+    /** @return whether this is a flash SMS */
+    public boolean flash() {
+        return flash;
+    }
+
+    /**
+     * The request's {@code toString()}: every set field, the text and reference quoted and shortened.
+     *
+     * @param name   the request's class name
+     * @param showTo how to print the recipient(s)
+     * @return such as {@code SmsRequest{from='MITTO SMS', to=491725551234, text='Hi', type=AUTO}}
+     */
+    public String describe(String name, Function<T, String> showTo) {
+        return name + "{from=" + Validation.show(from) + ", to=" + showTo.apply(to) + ", text=" + Validation.show(text)
+                + (type != null ? ", type=" + type : "") + (test ? ", test=true" : "")
+                + (reference != null ? ", reference=" + Validation.show(reference) : "")
+                + (callback != null ? ", callback=" + callback : "") + (udh != null ? ", udh=" + udh : "")
+                + (validity != null ? ", validity=" + validity : "") + (pid != null ? ", pid=" + pid : "")
+                + (flash ? ", flash=true" : "") + "}";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof MessageFields<?> m && from.equals(m.from) && to.equals(m.to)
+                && text.equals(m.text) && type == m.type && test == m.test && Objects.equals(reference, m.reference)
+                && Objects.equals(callback, m.callback) && Objects.equals(udh, m.udh)
+                && Objects.equals(validity, m.validity) && Objects.equals(pid, m.pid) && flash == m.flash);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(from, to, text, type, test, reference, callback, udh, validity, pid, flash);
+    }
+
+    @Override
+    public String toString() {
+        return describe("MessageFields", String::valueOf);
+    }
+
+    /**
+     * A request builder's state: fields as given, unchecked, {@code null} when unset. Not thread-safe;
+     * {@link #build()} may be called more than once.
+     *
+     * @param <T> the recipient type
+     */
+    public static final class Draft<T> {
+
+        private final UnaryOperator<T> recipients;
+
+        /** The sender as given. */
+        public String from;
+        /** The recipient(s) as given; a list must already be the builder's own copy. */
+        public T to;
+        /** The text as given. */
+        public String text;
+        /** The encoding, or {@code null}. */
+        public MessageType type;
+        /** Whether this is a test call. */
+        public boolean test;
+        /** The reference, or {@code null}. */
+        public String reference;
+        /** The callback URL, or {@code null}. */
+        public String callback;
+        /** The user data header, or {@code null}. */
+        public String udh;
+        /** The validity in minutes, or {@code null}. */
+        public Integer validity;
+        /** The protocol identifier, or {@code null}. */
+        public Integer pid;
+        /** Whether this is a flash SMS. */
+        public boolean flash;
+
+        private Draft(UnaryOperator<T> recipients) {
+            this.recipients = recipients;
+        }
+
+        /**
+         * @return the checked fields
+         * @throws net.mittoapi.sms.MittoValidationException for the first field, in the API's order, that
+         *                                                    breaks its rule
+         */
+        public MessageFields<T> build() {
+            return new MessageFields<>(this);
+        }
+    }
+}
