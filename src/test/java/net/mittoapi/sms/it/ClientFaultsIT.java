@@ -28,6 +28,7 @@ import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -150,6 +151,21 @@ class ClientFaultsIT {
         }
         assertThat(sandbox.received()).hasSize(1);
         assertThat(sandbox.pendingFaults()).isEqualTo(2);
+    }
+
+    @Test
+    @Disabled("Known bug, reported: for a 503 the Retry-After is dropped from the exception, although"
+            + " MittoClient.Builder.retryBackoff's Javadoc promises the server's wait in it. Remove @Disabled once fixed.")
+    void a503WithARetryAfterBeyondTheCapTellsTheCallerTheServersWait() {
+        sandbox.enqueueFault(Fault.serviceUnavailable(Duration.ofSeconds(5)), 3);
+        try (MittoClient client = Calls.client(sandbox, Format.JSON).maxRetries(2)
+                .retryBackoff(Duration.ofMillis(1), Duration.ofSeconds(1)).build()) {
+            MittoApiException e = catchThrowableOfType(MittoApiException.class, () -> client.send(SMS));
+            assertThat(e.httpStatus()).isEqualTo(503);
+            assertThat(sandbox.received()).hasSize(1);
+            // The wording MittoRateLimitException uses for the same information on a 429.
+            assertThat(e).hasMessageContaining("retry after 5000 ms");
+        }
     }
 
     @ParameterizedTest

@@ -287,6 +287,8 @@ class ClientSandboxIT {
             parts.merge("GBR", 2L * SegmentCalculator.calculate(longGsm).segmentCount(), Long::sum);
             costs.merge("GBR", MittoSandbox.DEFAULT_PRICE_PER_PART.multiply(
                     BigDecimal.valueOf(2L * SegmentCalculator.calculate(longGsm).segmentCount())), BigDecimal::add);
+            assertThat(sandbox.messages()).extracting(SentMessage::timestamp)
+                    .containsOnly(Instant.parse("2020-04-10T12:00:00Z"));
             assertThat(parts).as("parts, not messages, are counted").containsEntry("DEU", 4L);
             assertThat(parts.get("SRB")).isGreaterThan(1L);
 
