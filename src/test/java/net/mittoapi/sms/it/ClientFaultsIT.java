@@ -266,9 +266,9 @@ class ClientFaultsIT {
     @ParameterizedTest
     @EnumSource(Calls.class)
     void aReadTimeoutMayHaveDeliveredIsNeverRetriedAndTheMessageDidGoOut(Calls calls) throws Exception {
-        sandbox.enqueueFault(Fault.delay(Duration.ofMillis(1500)));
+        sandbox.enqueueFault(Fault.delay(Duration.ofMillis(1000)));
         try (MittoClient client = Calls.client(sandbox, Format.JSON).maxRetries(2)
-                .readTimeout(Duration.ofMillis(250)).build()) {
+                .readTimeout(Duration.ofMillis(200)).build()) {
             MittoTransportException e = catchThrowableOfType(MittoTransportException.class,
                     () -> calls.send(client, SMS));
             assertThat(e.maybeDelivered()).isTrue();
