@@ -56,6 +56,7 @@ class SmsRequestTest {
         "Shop24, Shop24",
         "A-B_C.D&E+F, A-B_C.D&E+F",
         "Joe's Cafe, Joe's Cafe",
+        "Sale!, Sale!",
         "ABCDEFGHIJK, ABCDEFGHIJK",
         "123, 123",
         "12345678901234, 12345678901234",

@@ -26,7 +26,7 @@ public final class Validation {
     /** The shortest sender of either kind. */
     public static final int MIN_SENDER = 3;
     /** Punctuation allowed in an alphanumeric sender besides letters, digits and inner spaces. */
-    public static final String SENDER_PUNCTUATION = ".-_&+'";
+    public static final String SENDER_PUNCTUATION = ".-_&+'!";
     /** A user data header fits in one SMS of 140 octets: at most 280 hex digits. */
     public static final int MAX_UDH_HEX_DIGITS = 280;
 
@@ -72,41 +72,63 @@ public final class Validation {
         return List.copyOf(digits);
     }
 
+    /** The sender rule, as error messages state it; {@link #isSender(String)} applies it. */
+    public static final String SENDER_RULE = "numeric (3 to 14 digits) or alphanumeric (3 to 11 characters:"
+            + " ASCII letters, digits, single inner spaces and " + SENDER_PUNCTUATION + ", with at least one letter)";
+
     /**
-     * Checks a sender: numeric (digits only, 3 to 14, one leading {@code +} stripped) or alphanumeric (3 to
-     * 11 characters of ASCII letters, digits, inner single spaces and {@value #SENDER_PUNCTUATION}, with at
-     * least one letter).
+     * Checks a sender and returns it as sent: one leading {@code +} of a numeric sender is stripped.
      *
      * @param value the sender as given
      * @return the sender as sent
+     * @see #isSender(String)
      */
     public static String sender(String value) {
-        String rule = "numeric (3 to 14 digits) or alphanumeric (3 to 11 characters: ASCII letters, digits,"
-                + " single inner spaces and " + SENDER_PUNCTUATION + ", with at least one letter)";
         if (value == null || value.isEmpty()) {
-            throw invalid("from", "set to a sender that is " + rule, value);
+            throw invalid("from", "set to a sender that is " + SENDER_RULE, value);
         }
         String numeric = value.startsWith("+") ? value.substring(1) : value;
         if (!numeric.isEmpty() && isDigits(numeric)) {
-            if (numeric.length() < MIN_SENDER || numeric.length() > MAX_NUMERIC_SENDER) {
+            if (!isSender(numeric)) {
                 throw invalid("from", "a numeric sender of 3 to 14 digits", value);
             }
             return numeric;
         }
-        boolean letter = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean asciiLetter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            letter |= asciiLetter;
-            boolean space = c == ' ' && i > 0 && i < value.length() - 1 && value.charAt(i - 1) != ' ';
-            if (!asciiLetter && !(c >= '0' && c <= '9') && !space && SENDER_PUNCTUATION.indexOf(c) < 0) {
-                throw invalid("from", rule, value);
-            }
-        }
-        if (!letter || value.length() < MIN_SENDER || value.length() > MAX_ALPHANUMERIC_SENDER) {
-            throw invalid("from", rule, value);
+        if (!isSender(value)) {
+            throw invalid("from", SENDER_RULE, value);
         }
         return value;
+    }
+
+    /**
+     * The one sender rule of the SDK, shared by the client (before sending) and the sandbox (answering
+     * responseCode 6): numeric, 3 to 14 digits; or alphanumeric, 3 to 11 characters of ASCII letters,
+     * digits, single inner spaces and {@value #SENDER_PUNCTUATION}, with at least one letter.
+     *
+     * @param from a sender as it travels on the wire (no {@code +})
+     * @return whether the API accepts it
+     */
+    public static boolean isSender(String from) {
+        if (from == null || from.length() < MIN_SENDER) {
+            return false;
+        }
+        if (isDigits(from)) {
+            return from.length() <= MAX_NUMERIC_SENDER;
+        }
+        if (from.length() > MAX_ALPHANUMERIC_SENDER) {
+            return false;
+        }
+        boolean letter = false;
+        for (int i = 0; i < from.length(); i++) {
+            char c = from.charAt(i);
+            boolean asciiLetter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            letter |= asciiLetter;
+            boolean space = c == ' ' && i > 0 && i < from.length() - 1 && from.charAt(i - 1) != ' ';
+            if (!asciiLetter && !(c >= '0' && c <= '9') && !space && SENDER_PUNCTUATION.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return letter;
     }
 
     /**

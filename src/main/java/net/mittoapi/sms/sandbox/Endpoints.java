@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import net.mittoapi.sms.internal.Validation;
 
 /**
  * The four endpoints' behaviour, given a request that reached them (routed, authenticated, parsed):
@@ -31,8 +32,6 @@ final class Endpoints {
 
     private static final Set<String> TYPES = Set.of("gsm", "unicode", "binary", "auto");
     private static final Pattern RECEIVER = Pattern.compile("[1-9][0-9]{6,14}");
-    private static final Pattern NUMERIC_SENDER = Pattern.compile("[0-9]{3,14}");
-    private static final Pattern ALPHANUMERIC_SENDER = Pattern.compile("[A-Za-z0-9 .\\-_&'!]{3,11}");
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final String NO_MCCMNC = "00101";
@@ -186,9 +185,9 @@ final class Endpoints {
         if (send.from == null || send.from.isBlank()) {
             return Optional.of(rejected(format, root, 5, "'from' is required"));
         }
-        if (!NUMERIC_SENDER.matcher(send.from).matches() && !ALPHANUMERIC_SENDER.matcher(send.from).matches()) {
-            return Optional.of(rejected(format, root, 6, "'from' must be 3 to 11 letters, digits, spaces or"
-                    + " .-_&'! (alphanumeric), or 3 to 14 digits (numeric), got '" + send.from + "'"));
+        if (!Validation.isSender(send.from)) {
+            return Optional.of(rejected(format, root, 6, "'from' must be " + Validation.SENDER_RULE + ", got '"
+                    + send.from + "'"));
         }
         if (send.to.isEmpty()) {
             return Optional.of(rejected(format, root, 7, "'to' is required"));
