@@ -1,11 +1,15 @@
 package net.mittoapi.sms;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * The server answered, and the answer was an error: an HTTP status of 400 or above, or a
  * {@code responseCode} other than 0 (which the API may send even with HTTP 200).
  *
  * <p>Keeps what the server said: the HTTP status, the {@code responseCode} and {@code responseText} from
- * the body when it had them, and the raw body itself (truncated to a few kilobytes).
+ * the body when it had them, the raw body itself (truncated to a few kilobytes), and the wait it asked for
+ * in {@code Retry-After} (a 429 or 503 may name one).
  */
 public sealed class MittoApiException extends MittoException
         permits MittoAuthenticationException, MittoRateLimitException {
@@ -23,6 +27,8 @@ public sealed class MittoApiException extends MittoException
     private final String responseText;
     /** The raw body, truncated, or {@code null}. */
     private final String body;
+    /** The wait named by {@code Retry-After}, or {@code null}. */
+    private final Duration retryAfter;
 
     /**
      * @param httpStatus   the HTTP status of the answer
@@ -31,7 +37,21 @@ public sealed class MittoApiException extends MittoException
      * @param body         the raw body as received, or {@code null}; truncated to {@link #MAX_BODY_CHARS}
      */
     public MittoApiException(int httpStatus, int responseCode, String responseText, String body) {
-        this(describe(httpStatus, responseCode, responseText, body), httpStatus, responseCode, responseText, body);
+        this(httpStatus, responseCode, responseText, body, null);
+    }
+
+    /**
+     * @param httpStatus   the HTTP status of the answer
+     * @param responseCode the body's {@code responseCode}, or -1 when it had none
+     * @param responseText the body's {@code responseText}, or {@code null} when it had none
+     * @param body         the raw body as received, or {@code null}; truncated to {@link #MAX_BODY_CHARS}
+     * @param retryAfter   the wait named by the answer's {@code Retry-After} header, or {@code null}
+     */
+    public MittoApiException(int httpStatus, int responseCode, String responseText, String body,
+            Duration retryAfter) {
+        this(describe(httpStatus, responseCode, responseText, body)
+                + (retryAfter != null ? "; it asked to retry after " + describe(retryAfter) : ""),
+                httpStatus, responseCode, responseText, body, retryAfter);
     }
 
     /**
@@ -42,14 +62,16 @@ public sealed class MittoApiException extends MittoException
      * @param responseCode the body's {@code responseCode}, or -1 when it had none
      * @param responseText the body's {@code responseText}, or {@code null} when it had none
      * @param body         the raw body as received, or {@code null}; truncated to {@link #MAX_BODY_CHARS}
+     * @param retryAfter   the wait named by the answer's {@code Retry-After} header, or {@code null}
      */
     protected MittoApiException(String message, int httpStatus, int responseCode, String responseText,
-            String body) {
+            String body, Duration retryAfter) {
         super(message, null);
         this.httpStatus = httpStatus;
         this.responseCode = responseCode;
         this.responseText = responseText;
         this.body = truncate(body);
+        this.retryAfter = retryAfter;
     }
 
     /** @return the HTTP status of the answer, such as 200, 400 or 500 */
@@ -82,6 +104,15 @@ public sealed class MittoApiException extends MittoException
         return body;
     }
 
+    /**
+     * @return the wait the server asked for in {@code Retry-After} (a 429 or 503 may name one), or empty.
+     *         It reaches the caller when the SDK's retries are spent or off, or when the wait is longer than
+     *         the client's retry cap.
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
     static String describe(int httpStatus, int responseCode, String responseText, String body) {
         StringBuilder message = new StringBuilder("Mitto API answered HTTP ").append(httpStatus);
         if (responseCode >= 0) {
@@ -93,6 +124,15 @@ public sealed class MittoApiException extends MittoException
             message.append(": ").append(truncate(body.strip(), 200));
         }
         return message.toString();
+    }
+
+    /** Milliseconds, or seconds for a wait too long to count in milliseconds (a server may send any number). */
+    static String describe(Duration wait) {
+        try {
+            return wait.toMillis() + " ms";
+        } catch (ArithmeticException tooLong) {
+            return wait.getSeconds() + " s";
+        }
     }
 
     private static String truncate(String body) {

@@ -25,6 +25,6 @@ public final class MittoAuthenticationException extends MittoApiException {
     public MittoAuthenticationException(int responseCode, String responseText, String body) {
         super("Mitto API answered HTTP 401: the API key is missing or not valid;"
                 + " check the key given to MittoClient.builder().apiKey(...) or MITTO_API_KEY",
-                401, responseCode, responseText, body);
+                401, responseCode, responseText, body, null);
     }
 }

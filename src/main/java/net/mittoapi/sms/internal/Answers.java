@@ -146,7 +146,7 @@ public final class Answers {
         if (status == 429) {
             return new MittoRateLimitException(code, responseText, raw, retryAfter);
         }
-        return new MittoApiException(status, code, responseText, raw);
+        return new MittoApiException(status, code, responseText, raw, retryAfter);
     }
 
     /**

@@ -28,7 +28,6 @@ import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -154,8 +153,6 @@ class ClientFaultsIT {
     }
 
     @Test
-    @Disabled("Known bug, reported: for a 503 the Retry-After is dropped from the exception, although"
-            + " MittoClient.Builder.retryBackoff's Javadoc promises the server's wait in it. Remove @Disabled once fixed.")
     void a503WithARetryAfterBeyondTheCapTellsTheCallerTheServersWait() {
         sandbox.enqueueFault(Fault.serviceUnavailable(Duration.ofSeconds(5)), 3);
         try (MittoClient client = Calls.client(sandbox, Format.JSON).maxRetries(2)
@@ -163,6 +160,7 @@ class ClientFaultsIT {
             MittoApiException e = catchThrowableOfType(MittoApiException.class, () -> client.send(SMS));
             assertThat(e.httpStatus()).isEqualTo(503);
             assertThat(sandbox.received()).hasSize(1);
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(5));
             // The wording MittoRateLimitException uses for the same information on a 429.
             assertThat(e).hasMessageContaining("retry after 5000 ms");
         }
