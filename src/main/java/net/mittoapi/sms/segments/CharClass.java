@@ -1,32 +1,32 @@
 package net.mittoapi.sms.segments;
 
 /**
- * What the calculator needs to know of each UTF-16 char, in one byte per char, so that its first pass over
- * a text is a table lookup and an add per char. Derived at class initialisation from {@link GsmAlphabet}
- * (the definition of the alphabet) and {@link Graphemes#isSimple} (the grapheme join test); 64 KiB.
+ * What the calculator needs to know of each UTF-16 char, in one table lookup, so that its passes over a
+ * text cost a load and an add per char. Derived at class initialisation from {@link GsmAlphabet} (the
+ * definition of the alphabet) and {@link Graphemes#isSimple} (the grapheme join test); 128 KiB.
  */
 final class CharClass {
 
-    /** Bits 0–1: septets in GSM-7 (0, 1 or 2). */
-    static final int SEPTETS = 0b11;
-    /** Not in the GSM-7 alphabet: the text must be sent as UCS-2. */
-    static final int NON_GSM = 1 << 2;
+    /** Bits 0–7: what the char costs in GSM-7: 1 or 2 septets, or {@link #NOT_GSM}. */
+    static final int GSM_COST = 0xFF;
+    /**
+     * The GSM cost of a char outside the alphabet: more than a part holds, so that one such char
+     * overflows the part being filled and the counting loop needs no separate test for it.
+     */
+    static final int NOT_GSM = 0xFF;
     /** Carriage return: CR LF is a grapheme cluster that never splits. */
-    static final int CR = 1 << 3;
+    static final int CR = 1 << 8;
     /** A surrogate: half of a pair that never splits. */
-    static final int SURROGATE = 1 << 4;
+    static final int SURROGATE = 1 << 9;
     /** A BMP char that may join its neighbours into a grapheme cluster (a mark, ZWJ, Hangul ...). */
-    static final int JOINS = 1 << 5;
+    static final int JOINS = 1 << 10;
 
-    private static final byte[] TABLE = new byte[Character.MAX_VALUE + 1];
+    private static final char[] TABLE = new char[Character.MAX_VALUE + 1];
 
     static {
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             int septets = GsmAlphabet.septets(c);
-            int flags = septets;
-            if (septets == 0) {
-                flags |= NON_GSM;
-            }
+            int flags = septets == 0 ? NOT_GSM : septets;
             if (c == '\r') {
                 flags |= CR;
             }
@@ -35,7 +35,7 @@ final class CharClass {
             } else if (c >= 0x300 && !Graphemes.isSimple(c)) {
                 flags |= JOINS;
             }
-            TABLE[c] = (byte) flags;
+            TABLE[c] = (char) flags;
         }
     }
 
@@ -44,9 +44,17 @@ final class CharClass {
 
     /**
      * @param c a UTF-16 char
-     * @return its flags
+     * @return its flags, {@link #GSM_COST} included
      */
     static int of(char c) {
         return TABLE[c];
+    }
+
+    /**
+     * @param c a UTF-16 char
+     * @return the septets it costs in GSM-7, or {@link #NOT_GSM}
+     */
+    static int gsmCost(char c) {
+        return TABLE[c] & GSM_COST;
     }
 }

@@ -4,17 +4,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Grapheme cluster boundaries (Unicode UAX #29, extended grapheme clusters), found without allocating
- * for ordinary text.
+ * Grapheme cluster boundaries (Unicode UAX #29, extended grapheme clusters), looked up only where the
+ * calculator needs one: at a part boundary.
  *
  * <p>{@code java.text.BreakIterator} splits ZWJ emoji sequences, flags and skin tones apart on Java 17;
- * the regex {@code \X} keeps them whole, so {@code \X} is the authority here. Running a regex over every
- * character would be slow and allocate, so most text takes a fast path: a code point that can neither
- * join its successor nor be joined by it (an ordinary letter, digit, symbol or plain emoji) is a cluster
- * of its own. Only where a code point that <em>may</em> join appears (combining and spacing marks,
- * format characters such as ZWJ, regional indicators, emoji modifiers, Hangul jamo and syllables, the
- * Brahmic and Southeast Asian scripts with prepended or conjunct letters, CR) does {@code \X} decide.
- * The "may join" test is deliberately wider than the rules need: it only sends more text to the regex.
+ * the regex {@code \X} keeps them whole, so {@code \X} is the authority here. Running it over a whole text
+ * would be slow and allocate, so a boundary is first tested cheaply: between two code points that can
+ * neither join nor be joined (ordinary letters, digits, symbols, plain emoji) there always is one. Only
+ * next to a code point that <em>may</em> join (combining and spacing marks, format characters such as
+ * ZWJ, regional indicators, emoji modifiers, Hangul jamo and syllables, the Brahmic and Southeast Asian
+ * scripts with prepended or conjunct letters, CR before LF) does {@code \X} decide, from the nearest
+ * certain boundary before. The "may join" test is deliberately wider than the rules need: it only sends
+ * more boundaries to the regex.
  */
 final class Graphemes {
 
@@ -25,21 +26,54 @@ final class Graphemes {
 
     /**
      * @param text  the text
-     * @param start a cluster boundary in {@code text}, below its length
-     * @return the end of the cluster starting at {@code start} when it can be told without the regex,
-     *         else -1
+     * @param index an index strictly inside the text, not inside a surrogate pair
+     * @return whether a grapheme cluster boundary is certainly at {@code index}: it is between CR and
+     *         anything but LF, or between two code points that join nothing
      */
-    static int simpleEnd(String text, int start) {
-        int n = text.length();
-        char c = text.charAt(start);
-        if (c == '\r') {
-            return start + 1 < n && text.charAt(start + 1) == '\n' ? start + 2 : start + 1;
+    static boolean isBoundary(String text, int index) {
+        if (text.charAt(index - 1) == '\r') {
+            return text.charAt(index) != '\n';
         }
-        int end = start + Character.charCount(text.codePointAt(start));
-        if (!isSimpleAt(text, start) || (end < n && !isSimpleAt(text, end))) {
-            return -1;
+        return isSimpleBefore(text, index) && isSimpleAt(text, index);
+    }
+
+    /**
+     * Finds the grapheme cluster around {@code index} with {@code \X}, starting from a certain boundary: the
+     * nearest one {@link #isBoundary} sees before {@code index}, or {@code known}.
+     *
+     * @param matcher a {@code \X} matcher over {@code text} from {@link #matcher(String)}
+     * @param index   an index strictly inside the text, not inside a surrogate pair
+     * @param known   a cluster boundary at or before {@code index}
+     * @return the cluster's start and end, packed; read them with {@link #start} and {@link #end}
+     */
+    static long clusterAround(Matcher matcher, String text, int index, int known) {
+        int from = index;
+        while (from > known && !isBoundary(text, from)) {
+            from -= Character.isLowSurrogate(text.charAt(from - 1)) && from - 2 >= known
+                    && Character.isHighSurrogate(text.charAt(from - 2)) ? 2 : 1;
         }
-        return end;
+        int end = regexEnd(matcher, from);
+        while (end <= index) {
+            from = end;
+            end = regexEnd(matcher, from);
+        }
+        return ((long) from << 32) | end;
+    }
+
+    static int start(long cluster) {
+        return (int) (cluster >>> 32);
+    }
+
+    static int end(long cluster) {
+        return (int) cluster;
+    }
+
+    private static boolean isSimpleBefore(String text, int index) {
+        char c = text.charAt(index - 1);
+        if (Character.isLowSurrogate(c) && index >= 2 && Character.isHighSurrogate(text.charAt(index - 2))) {
+            return isSimple(text.codePointAt(index - 2));
+        }
+        return (CharClass.of(c) & (CharClass.JOINS | CharClass.SURROGATE)) == 0;
     }
 
     private static boolean isSimpleAt(String text, int index) {

@@ -43,7 +43,9 @@ import net.mittoapi.sms.MittoValidationException;
  * {@code ceil(length / 153)} when pairs or clusters straddle a boundary.
  *
  * <p>Counting allocates nothing: {@link #segmentCount(String)} returns the count alone, and
- * {@link SegmentInfo#segments()} builds the parts only when asked. Methods are static and thread-safe.
+ * {@link SegmentInfo#segments()} builds the parts only when asked. (The one exception: when a part boundary
+ * falls next to a character that may join a grapheme cluster, one regex matcher decides where the cluster
+ * starts.) Methods are static and thread-safe.
  */
 public final class SegmentCalculator {
 
@@ -56,8 +58,6 @@ public final class SegmentCalculator {
     private static final long NOT_GSM = -1;
     /** Flags after which a UCS-2 split must look at pairs and clusters. */
     private static final int UCS2_PAIRS = CharClass.SURROGATE | CharClass.CR | CharClass.JOINS;
-    /** What {@link #splitByChars} answers when the text needs the grapheme-cluster split after all. */
-    private static final long NEEDS_CLUSTERS = -1;
 
     private SegmentCalculator() {
     }
@@ -142,7 +142,7 @@ public final class SegmentCalculator {
         }
         List<String> parts = new ArrayList<>(info.segmentCount());
         if (info.encoding() == Encoding.GSM_7) {
-            splitByChars(text, Encoding.GSM_7, parts);
+            split(text, Encoding.GSM_7, parts);
         } else {
             splitUcs2(text, parts);
         }
@@ -161,37 +161,39 @@ public final class SegmentCalculator {
     }
 
     /**
-     * One pass over a text that may be GSM-7, one table lookup per char: its length in septets and its
-     * greedy split into 153-septet parts, packed by {@link GsmScan}; or {@link #NOT_GSM} at the first
-     * character outside the alphabet. In GSM-7 the only units wider than a char are an extension
-     * character (one char, two septets) and CR LF, the one grapheme cluster GSM-7 can spell; this is
-     * {@link #splitByChars} for GSM-7, fused with the alphabet check.
+     * One pass over a text that may be GSM-7, one table lookup and one add per char: its length in septets
+     * and its greedy split into 153-septet parts, packed by {@link GsmScan}; or {@link #NOT_GSM} at the
+     * first character outside the alphabet, whose cost overflows any part. In GSM-7 the only units wider
+     * than a char are an extension character (one char, two septets) and CR LF, the one grapheme cluster
+     * GSM-7 can spell; this is {@link #split} for GSM-7, fused with the alphabet check. The length
+     * is counted at the part boundaries only: the septets of the closed parts plus those of the last.
      */
     private static long scanGsm(String text) {
-        int length = 0;
+        int closed = 0;
         int parts = 1;
         int used = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            int flags = CharClass.of(c);
-            if ((flags & CharClass.NON_GSM) != 0) {
-                return NOT_GSM;
-            }
-            int septets = flags & CharClass.SEPTETS;
-            length += septets;
-            used += septets;
+            used += CharClass.gsmCost(c);
             if (used > GSM_MULTI) {
+                int septets = CharClass.gsmCost(c);
+                if (septets == CharClass.NOT_GSM) {
+                    return NOT_GSM;
+                }
+                int carried = c == '\n' && text.charAt(i - 1) == '\r' ? septets + 1 : septets;
+                closed += used - carried;
                 parts++;
-                used = c == '\n' && text.charAt(i - 1) == '\r' ? septets + 1 : septets;
+                used = carried;
             }
         }
+        int length = closed + used;
         return length <= GSM_SINGLE ? GsmScan.pack(length, 1, length) : GsmScan.pack(length, parts, used);
     }
 
     /**
-     * The greedy UCS-2 split. A text that fits one part is one part; a text without surrogate pairs, CR LF
-     * or joining characters splits every 67 units; any other text is walked char by char, or, when it holds
-     * characters that may join into grapheme clusters, cluster by cluster.
+     * The UCS-2 split. A text that fits one part is one part; a text without surrogate pairs, CR LF or
+     * characters that may join into grapheme clusters splits every 67 units; any other goes to
+     * {@link #split}.
      *
      * @param out receives the parts, or {@code null} to count only
      * @return the part count and the units in the last part, packed by {@link Split}
@@ -213,93 +215,55 @@ public final class SegmentCalculator {
             int parts = (length + budget - 1) / budget;
             return Split.pack(parts, length - (parts - 1) * budget);
         }
-        if ((flags & CharClass.JOINS) == 0) {
-            long split = splitByChars(text, Encoding.UCS_2, out);
-            if (split != NEEDS_CLUSTERS) {
-                return split;
-            }
-        }
-        return splitByClusters(text, Encoding.UCS_2, out);
+        return split(text, Encoding.UCS_2, out);
     }
 
     /**
-     * The greedy split of a text in which no BMP char joins a grapheme cluster: the unbreakable units
-     * are single chars (an extension character costs two septets), surrogate pairs and CR LF.
+     * The greedy split of a text longer than one part, code point by code point: a part takes code points
+     * while they fit. At the first that does not, the part ends there if a grapheme cluster boundary is
+     * there; otherwise the cluster around it moves whole to the next part when it fits in one, and only a
+     * cluster longer than a part is cut, between code points. Cluster boundaries are looked up with
+     * {@code \X} only where {@link Graphemes#isBoundary} cannot tell, so plain text never touches the
+     * regex. An extension character is one char of two septets, and a surrogate pair one code point, so
+     * neither is ever split.
      *
-     * @return the packed split, or {@link #NEEDS_CLUSTERS} (with {@code out} cleared) at a supplementary
-     *         character that may join (a regional indicator, an emoji modifier, a tag ...)
+     * @param out receives the parts, or {@code null} to count only
+     * @return the part count and the units in the last part, packed by {@link Split}
      */
-    private static long splitByChars(String text, Encoding encoding, List<String> out) {
+    private static long split(String text, Encoding encoding, List<String> out) {
         boolean gsm = encoding == Encoding.GSM_7;
-        int budget = encoding.multiSegmentLimit();
-        int parts = 1;
-        int used = 0;
-        int partStart = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            int units = gsm ? CharClass.of(c) & CharClass.SEPTETS : 1;
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))
-                    && !Graphemes.isSimple(text.codePointAt(i))) {
-                if (out != null) {
-                    out.clear();
-                }
-                return NEEDS_CLUSTERS;
-            }
-            used += units;
-            if (used > budget) {
-                parts++;
-                char previous = text.charAt(i - 1);
-                boolean pair = (c == '\n' && previous == '\r')
-                        || (Character.isLowSurrogate(c) && Character.isHighSurrogate(previous));
-                int cut = pair ? i - 1 : i;
-                partStart = cut(text, partStart, cut, out);
-                used = pair ? units + 1 : units;
-            }
-        }
-        cut(text, partStart, text.length(), out);
-        return Split.pack(parts, used);
-    }
-
-    /**
-     * The greedy split by grapheme clusters: a cluster that fits a part never splits; a longer one
-     * splits between code points.
-     */
-    private static long splitByClusters(String text, Encoding encoding, List<String> out) {
         int budget = encoding.multiSegmentLimit();
         int n = text.length();
         Matcher matcher = null;
+        int boundary = 0; // a cluster boundary at or before the part being filled, where \X may start
         int parts = 1;
         int used = 0;
         int partStart = 0;
-        for (int start = 0; start < n; ) {
-            int end = Graphemes.simpleEnd(text, start);
-            if (end < 0) {
-                if (matcher == null) {
-                    matcher = Graphemes.matcher(text);
-                }
-                end = Graphemes.regexEnd(matcher, start);
-            }
-            int cost = cost(text, start, end, encoding);
-            if (used + cost <= budget) {
-                used += cost;
-            } else if (cost <= budget) {
-                parts++;
-                partStart = cut(text, partStart, start, out);
-                used = cost;
-            } else {
-                for (int i = start; i < end; ) {
-                    int codePoint = text.codePointAt(i);
-                    int units = cost(text, i, i + Character.charCount(codePoint), encoding);
-                    if (used + units > budget) {
-                        parts++;
-                        partStart = cut(text, partStart, i, out);
-                        used = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            int units = gsm ? CharClass.gsmCost(c) : 1;
+            used += units;
+            if (used > budget) {
+                int codePoint = Character.isLowSurrogate(c) && Character.isHighSurrogate(text.charAt(i - 1))
+                        ? i - 1 : i;
+                int cut = codePoint;
+                if (Graphemes.isBoundary(text, codePoint)) {
+                    boundary = codePoint;
+                } else {
+                    if (matcher == null) {
+                        matcher = Graphemes.matcher(text);
                     }
-                    used += units;
-                    i += Character.charCount(codePoint);
+                    long cluster = Graphemes.clusterAround(matcher, text, codePoint, boundary);
+                    int clusterStart = Graphemes.start(cluster);
+                    boundary = clusterStart;
+                    if (clusterStart > partStart && Graphemes.end(cluster) - clusterStart <= budget) {
+                        cut = clusterStart;
+                    }
                 }
+                parts++;
+                partStart = cut(text, partStart, cut, out);
+                used = i - cut + units; // what moves along costs a unit a char: UCS-2 units, or a GSM-7 CR
             }
-            start = end;
         }
         cut(text, partStart, n, out);
         return Split.pack(parts, used);
@@ -310,17 +274,6 @@ public final class SegmentCalculator {
             out.add(text.substring(from, to));
         }
         return to;
-    }
-
-    private static int cost(String text, int start, int end, Encoding encoding) {
-        if (encoding == Encoding.UCS_2) {
-            return end - start;
-        }
-        int septets = 0;
-        for (int i = start; i < end; i++) {
-            septets += CharClass.of(text.charAt(i)) & CharClass.SEPTETS;
-        }
-        return septets;
     }
 
     static String describe(int codePoint) {

@@ -39,6 +39,9 @@ class SegmentCalculatorProperties {
             "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08", // rainbow flag
             "\uD83E\uDDD1\uD83C\uDFFF\u200D\uD83D\uDCBB"); // technologist, dark skin tone
     private static final List<String> COMBINING = chars("\u0300\u0301\u0302\u0303\u0308\u030A\u0327\u0331\u20DD\u200D");
+    /** Scripts whose clusters span several code points: Devanagari conjuncts, Thai, Hangul syllables and jamo. */
+    private static final List<String> COMPLEX_SCRIPTS = List.of(
+            "क्ष", "त्रि", "य", "ि", "्", "ส", "วั", "ดี", "ำ", "한", "국", "\u1100", "\u1161", "\u11A8");
 
     @Provide
     Arbitrary<String> texts() {
@@ -49,7 +52,8 @@ class SegmentCalculatorProperties {
                 net.jqwik.api.Tuple.of(4, Arbitraries.of(LATIN_1)),
                 net.jqwik.api.Tuple.of(8, Arbitraries.of(CYRILLIC)),
                 net.jqwik.api.Tuple.of(6, Arbitraries.of(EMOJI)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.of(COMBINING)));
+                net.jqwik.api.Tuple.of(3, Arbitraries.of(COMBINING)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.of(COMPLEX_SCRIPTS)));
         return piece.list().ofMaxSize(400).map(pieces -> String.join("", pieces));
     }
 

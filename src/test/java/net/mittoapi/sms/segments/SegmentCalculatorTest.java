@@ -177,6 +177,23 @@ class SegmentCalculatorTest {
     }
 
     @Test
+    void afterAnOversizedClusterTheNextClusterStillMovesWhole() {
+        String zalgo = "e" + "\u0301".repeat(70);                // 71 units: longer than a part
+        String text = zalgo + "Ж".repeat(62) + FAMILY + "Ж";      // the family straddles the second boundary
+        SegmentInfo info = SegmentCalculator.calculate(text);
+        assertThat(info.segments()).extracting(String::length).containsExactly(67, 66, 9);
+        assertThat(info.segments().get(2)).startsWith(FAMILY);
+    }
+
+    @Test
+    void anOddRunOfRegionalIndicatorsPairsFromTheStart() {
+        String ri = "\uD83C\uDDE9"; // one regional indicator, 2 units
+        String text = "Ж".repeat(64) + ri.repeat(3) + "Ж".repeat(10); // flag + lone indicator straddle 67
+        SegmentInfo info = SegmentCalculator.calculate(text);
+        assertThat(info.segments()).extracting(String::length).containsExactly(64, 16);
+    }
+
+    @Test
     void aLongRunOfFlagsNeverSplitsAFlag() {
         String flags = "\uD83C\uDDE9\uD83C\uDDEA".repeat(20); // 20 flags of 4 units: 80 units
         SegmentInfo info = SegmentCalculator.calculate(flags);
