@@ -23,6 +23,8 @@ final class Texts {
                 return repeat(GSM_SENTENCE, 160);
             case "GSM_1000":
                 return repeat(GSM_SENTENCE + "{€} ", 1000);
+            case "GSM_1000_ASCII":
+                return repeat(GSM_SENTENCE, 1000);
             case "UCS2_EMOJI_1000":
                 return mix(PLAIN_EMOJI, 1000);
             case "UCS2_ZWJ_FLAGS_1000":
