@@ -4,8 +4,8 @@
  * <ul>
  *   <li>{@link net.mittoapi.sms} — the client, its requests, responses and exceptions;</li>
  *   <li>{@link net.mittoapi.sms.segments} — the offline GSM-7 / UCS-2 segment calculator;</li>
- *   <li>{@code net.mittoapi.sms.webhook} — delivery reports and inbound messages;</li>
- *   <li>{@code net.mittoapi.sms.sandbox} — a local emulator of the API for examples and tests.</li>
+ *   <li>{@link net.mittoapi.sms.webhook} — delivery reports and inbound messages;</li>
+ *   <li>{@link net.mittoapi.sms.sandbox} — a local emulator of the API for examples and tests.</li>
  * </ul>
  *
  * <p>{@code net.mittoapi.sms.internal} holds the codec, transport and validation; it is not exported.

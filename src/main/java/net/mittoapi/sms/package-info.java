@@ -1,5 +1,5 @@
 /**
- * The Mitto SMS client: {@code MittoClient}, the regions and wire formats it speaks,
+ * The Mitto SMS client: {@link net.mittoapi.sms.MittoClient}, the regions and wire formats it speaks,
  * the request and response values, and the exceptions it throws.
  *
  * <p>Every failure the SDK throws is a {@link net.mittoapi.sms.MittoException}: bad input is a
