@@ -6,15 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import net.mittoapi.sms.webhook.DeliveryReport;
@@ -262,5 +268,72 @@ class MittoSandboxDeliveryIT {
             assertThat(sandbox.awaitDeliveries(1, Duration.ZERO)).isEmpty();
             assertThat(sandbox.deliveries()).isEmpty();
         }
+    }
+
+    @Test
+    void closeEndsWhatIsInFlightAndLeavesNoThreadBehind() throws Exception {
+        CountDownLatch called = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer hanging = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        hanging.createContext("/", exchange -> {
+            called.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        hanging.start();
+        Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
+        try {
+            MittoSandbox sandbox = MittoSandbox.start();
+            // Raw sockets with Connection: close, so that no HTTP client of the test starts threads of its own.
+            try (Socket send = rawPost(sandbox, "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hi\","
+                    + "\"callback\":\"http://127.0.0.1:" + hanging.getAddress().getPort() + "/dlr\"}")) {
+                assertThat(new String(send.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains(" 200 ");
+            }
+            assertThat(called.await(30, TimeUnit.SECONDS)).as("the report reached the callback").isTrue();
+            sandbox.enqueueFault(Fault.delay(Duration.ofMinutes(10)));
+            try (Socket delayed = rawPost(sandbox, "{}")) {
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (sandbox.received().size() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+
+                sandbox.close();
+
+                InputStream answer = delayed.getInputStream();
+                assertThat(answer.read()).as("the delayed request gets no answer").isEqualTo(-1);
+            }
+            assertThat(sandbox.deliveries()).singleElement().satisfies(attempt -> assertThat(attempt.error())
+                    .hasValueSatisfying(error -> assertThat(error).startsWith("not delivered: the sandbox was closed")));
+            List<String> left = new ArrayList<>();
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (!before.contains(thread)) {
+                    thread.join(10_000); // the JDK server's timer ends on its own, just after close()
+                    if (thread.isAlive()) {
+                        left.add(thread.getName());
+                    }
+                }
+            }
+            assertThat(left).as("threads started since the sandbox started").isEmpty();
+        } finally {
+            release.countDown();
+            hanging.stop(0);
+        }
+    }
+
+    private static Socket rawPost(MittoSandbox sandbox, String json) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), sandbox.port());
+        socket.setSoTimeout((int) WAIT.toMillis());
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /sms HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                + MittoSandbox.API_KEY_HEADER + ": " + sandbox.apiKey() + "\r\nContent-Length: " + body.length
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        return socket;
     }
 }
