@@ -19,9 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import net.mittoapi.sms.webhook.DeliveryReport;
 import org.junit.jupiter.api.AfterEach;
@@ -33,34 +31,18 @@ class MittoSandboxDeliveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    /** One request the callback server received. */
-    record Callback(String method, String path, String rawQuery, String contentType, String body) {
-    }
-
-    private HttpServer callbackServer;
-    private final BlockingQueue<Callback> callbacks = new LinkedBlockingQueue<>();
-    private volatile int callbackStatus = 200;
+    private CallbackServer callbacks;
     private String callbackUrl;
 
     @BeforeEach
-    void startCallbackServer() throws IOException {
-        // Load the sandbox before the JDK's first HttpServer, so that its no-delay setting applies (see its Javadoc).
-        MittoSandbox.builder();
-        callbackServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        callbackServer.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            callbacks.add(new Callback(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Content-Type"), body));
-            exchange.sendResponseHeaders(callbackStatus, -1);
-            exchange.close();
-        });
-        callbackServer.start();
-        callbackUrl = "http://127.0.0.1:" + callbackServer.getAddress().getPort() + "/dlr";
+    void startCallbackServer() {
+        callbacks = CallbackServer.start(200);
+        callbackUrl = callbacks.url();
     }
 
     @AfterEach
     void stopCallbackServer() {
-        callbackServer.stop(0);
+        callbacks.close();
     }
 
     @Test
@@ -72,7 +54,7 @@ class MittoSandboxDeliveryIT {
             String id = answer.get("id").asText();
 
             List<DeliveryAttempt> attempts = sandbox.awaitDeliveries(1, WAIT);
-            Callback callback = callbacks.poll(30, TimeUnit.SECONDS);
+            CallbackServer.Callback callback = callbacks.next(WAIT);
 
             assertThat(attempts).singleElement().satisfies(attempt -> {
                 assertThat(attempt.messageId()).isEqualTo(id);
@@ -107,7 +89,7 @@ class MittoSandboxDeliveryIT {
                     .xml().getElementsByTagName("id").item(0).getTextContent();
 
             List<DeliveryAttempt> attempts = sandbox.awaitDeliveries(1, WAIT);
-            Callback callback = callbacks.poll(30, TimeUnit.SECONDS);
+            CallbackServer.Callback callback = callbacks.next(WAIT);
 
             assertThat(attempts).singleElement().satisfies(attempt -> {
                 assertThat(attempt.method()).isEqualTo(CallbackMethod.POST);
@@ -142,7 +124,7 @@ class MittoSandboxDeliveryIT {
             List<DeliveryAttempt> attempts = sandbox.awaitDeliveries(3, WAIT);
             List<String> reported = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Callback callback = callbacks.poll(30, TimeUnit.SECONDS);
+                CallbackServer.Callback callback = callbacks.next(WAIT);
                 assertThat(callback).isNotNull();
                 reported.add(DeliveryReport.fromQuery(callback.rawQuery()).messageId());
             }
@@ -161,7 +143,7 @@ class MittoSandboxDeliveryIT {
 
             assertThat(sandbox.awaitDeliveries(1, WAIT)).singleElement()
                     .satisfies(attempt -> assertThat(attempt.url()).startsWith(callbackUrl + "?ID="));
-            assertThat(callbacks.poll(30, TimeUnit.SECONDS)).isNotNull();
+            callbacks.next(WAIT);
         }
     }
 
@@ -179,8 +161,8 @@ class MittoSandboxDeliveryIT {
             // Only the last send has a report to deliver: once it is in, no other can follow.
             assertThat(sandbox.awaitDeliveries(1, WAIT)).singleElement()
                     .satisfies(attempt -> assertThat(attempt.messageId()).isEqualTo(id));
-            assertThat(callbacks.poll(30, TimeUnit.SECONDS)).isNotNull();
-            assertThat(callbacks).isEmpty();
+            callbacks.next(WAIT);
+            assertThat(callbacks.pending()).isEmpty();
         }
     }
 
@@ -191,7 +173,7 @@ class MittoSandboxDeliveryIT {
                     + "\"callback\":\"" + callbackUrl + "\"}");
 
             sandbox.awaitDeliveries(1, WAIT);
-            Callback callback = callbacks.poll(30, TimeUnit.SECONDS);
+            CallbackServer.Callback callback = callbacks.next(WAIT);
 
             assertThat(RawHttp.MAPPER.readTree(callback.body()).get("Price").asText()).isEqualTo("0.00");
             assertThat(callback.body()).doesNotContain("Reference");
@@ -200,7 +182,7 @@ class MittoSandboxDeliveryIT {
 
     @Test
     void aCallbackAnsweringAnErrorIsRecordedAndTheSendStillSucceeds() {
-        callbackStatus = 500;
+        callbacks.answerWith(500);
         try (MittoSandbox sandbox = MittoSandbox.start()) {
             RawHttp.Reply reply = post(sandbox, "/sms", "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\","
                     + "\"text\":\"Hi\",\"callback\":\"" + callbackUrl + "\"}");
