@@ -3,23 +3,25 @@ package net.mittoapi.sms.sandbox;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * Delivers delivery reports to callback URLs on a small executor of its own, and records every attempt.
  * A failure is recorded, never thrown: the send that caused the report has long been answered.
  *
+ * <p>Reports go out with {@link HttpURLConnection}, which runs on the calling thread (the JDK's
+ * {@code HttpClient} keeps a selector thread and a worker pool until it is garbage-collected, and cannot be
+ * closed on Java 17): once {@link #close()} returns, no thread of the deliverer is left, and a report still
+ * waiting for its callback has had its connection cut. (The JDK's own keep-alive timer, shared by the whole
+ * JVM, may run a few seconds longer.)
+ *
  * <p>Unless remote callbacks are allowed, only loopback hosts are contacted ({@code localhost}, 127.0.0.0/8,
  * {@code ::1}), judged from the URL alone so that not even a DNS query leaves the machine: a sandbox fed a
  * production-looking callback such as {@code https://www.example.com} must not call it.
@@ -43,16 +51,22 @@ final class Deliverer implements AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    /** How long {@link #close()} lets reports in flight finish before it cuts their connections. */
+    private static final Duration GRACE = Duration.ofSeconds(2);
+    private static final String CLOSED = "not delivered: the sandbox was closed";
     private static final int THREADS = 4;
 
     private final CallbackMethod method;
     private final boolean allowRemote;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
-    private HttpClient http;
     private final Object lock = new Object();
     private final List<DeliveryAttempt> attempts = new ArrayList<>();
+    /** Connections waiting for a callback's answer; guarded by itself. */
+    private final Set<HttpURLConnection> open = new HashSet<>();
+    /** Set, under the {@link #open} lock, when {@link #close()} cuts the connections: no new one opens. */
+    private boolean cutting;
 
     Deliverer(CallbackMethod method, boolean allowRemote, Clock clock) {
         this.method = method;
@@ -68,24 +82,12 @@ final class Deliverer implements AutoCloseable {
         this.executor.allowCoreThreadTimeOut(true);
     }
 
-    /** Created on first use: a JDK HttpClient starts a selector thread, which most sandboxes never need. */
-    private synchronized HttpClient http() {
-        if (http == null) {
-            http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(CONNECT_TIMEOUT)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-        }
-        return http;
-    }
-
     void submit(SentMessage message) {
         if (message.callback().isEmpty()) {
             return;
         }
         try {
-            executor.execute(() -> deliver(message));
+            executor.execute(new Delivery(message));
         } catch (RejectedExecutionException closing) {
             record(new DeliveryAttempt(message.id(), method, message.callback().get(), null, -1,
                     "not delivered: the sandbox was closing", clock.instant()));
@@ -113,23 +115,56 @@ final class Deliverer implements AutoCloseable {
                     + " sandbox only calls loopback callbacks unless built with allowRemoteCallbacks(true)"));
             return;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT);
-        if (body != null) {
-            request.header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        } else {
-            request.GET();
+        HttpURLConnection connection;
+        try {
+            connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+        } catch (IOException | IllegalArgumentException e) {
+            record(failed(message, url, body, "not delivered: the callback is not a valid URL (" + e.getMessage() + ")"));
+            return;
+        }
+        synchronized (open) {
+            if (cutting) {
+                record(failed(message, url, body, CLOSED));
+                return;
+            }
+            open.add(connection);
         }
         try {
-            HttpResponse<Void> response = http().send(request.build(), HttpResponse.BodyHandlers.discarding());
-            record(new DeliveryAttempt(message.id(), method, url, body, response.statusCode(), null, clock.instant()));
-        } catch (IOException e) {
+            int status = exchange(connection, body);
+            record(new DeliveryAttempt(message.id(), method, url, body, status, null, clock.instant()));
+        } catch (IOException | RuntimeException e) { // a connection cut from another thread may fail either way
+            boolean cut;
+            synchronized (open) {
+                cut = cutting;
+            }
             LOG.debug("Delivery report for {} to {} failed: {}", message.id(), url, e.toString());
-            record(failed(message, url, body, "no answer: " + e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            record(failed(message, url, body, "not delivered: the sandbox was closed"));
+            record(failed(message, url, body, cut ? CLOSED : "no answer: " + e));
+        } finally {
+            synchronized (open) {
+                open.remove(connection);
+            }
+            connection.disconnect();
         }
+    }
+
+    /** Sends the report and reads the status line and headers; the body, if any, is not read. */
+    private static int exchange(HttpURLConnection connection, String body) throws IOException {
+        connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setRequestProperty("Connection", "close");
+        if (body != null) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            connection.setRequestMethod("POST");
+            connection.setRequestProperty("Content-Type", "application/json; charset=utf-8");
+            connection.setDoOutput(true);
+            connection.setFixedLengthStreamingMode(bytes.length);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(bytes);
+            }
+        }
+        return connection.getResponseCode();
     }
 
     private DeliveryAttempt failed(SentMessage message, String url, String body, String error) {
@@ -235,16 +270,54 @@ final class Deliverer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops taking reports, lets those in flight finish for up to {@link #GRACE}, then cuts the connections
+     * still open and records the reports never sent. Returns once every delivery thread has ended.
+     */
     @Override
     public void close() {
         executor.shutdown();
+        boolean interrupted = false;
         try {
-            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
+            if (executor.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
             }
         } catch (InterruptedException e) {
-            executor.shutdownNow();
+            interrupted = true;
+        }
+        synchronized (open) {
+            cutting = true;
+            open.forEach(HttpURLConnection::disconnect);
+        }
+        for (Runnable never : executor.shutdownNow()) {
+            SentMessage message = ((Delivery) never).message;
+            record(new DeliveryAttempt(message.id(), method, message.callback().orElseThrow(), null, -1, CLOSED,
+                    clock.instant()));
+        }
+        if (!interrupted) {
+            try {
+                // A connection cut in the instant it opened still ends at its own timeouts.
+                executor.awaitTermination(CONNECT_TIMEOUT.plus(READ_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One report to deliver; a class of its own so that {@link #close()} can record those never run. */
+    private final class Delivery implements Runnable {
+        final SentMessage message;
+
+        Delivery(SentMessage message) {
+            this.message = message;
+        }
+
+        @Override
+        public void run() {
+            deliver(message);
         }
     }
 }

@@ -94,6 +94,7 @@ final class Endpoints {
         boolean test;
         String reference;
         String callback;
+        /** Set by {@link #validate} once the text is known to be valid. */
         TextMeasure.Measure measure;
     }
 
@@ -103,15 +104,11 @@ final class Endpoints {
         if (rejection.isPresent()) {
             return rejection.get();
         }
-        TextMeasure.Measure measure = send.measure;
-        SentMessage message = issue(send, send.to.get(0), measure, false);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", message.id());
-        answer.put("timestamp", TIMESTAMP.format(message.timestamp()));
-        answer.put("to", message.to());
+        SentMessage message = issue(send, send.to.get(0), false);
+        Map<String, Object> answer = issued(message);
         answer.put("responseCode", 0);
         // The API's documentation shows textLength as " 13" on test calls and as 13 otherwise.
-        answer.put("textLength", send.test ? " " + measure.length() : (Object) measure.length());
+        answer.put("textLength", send.test ? " " + message.textLength() : (Object) message.textLength());
         answer.put("responseText", SENT);
         answer.put("test", send.test);
         return Answer.document(200, format, SMS_ROOT, answer).then(() -> deliverer.submit(message));
@@ -123,17 +120,13 @@ final class Endpoints {
         if (rejection.isPresent()) {
             return rejection.get();
         }
-        TextMeasure.Measure measure = send.measure;
         List<SentMessage> messages = new ArrayList<>(send.to.size());
         List<Map<String, Object>> entries = new ArrayList<>(send.to.size());
         for (String recipient : send.to) {
-            SentMessage message = issue(send, recipient, measure, true);
+            SentMessage message = issue(send, recipient, true);
             messages.add(message);
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", message.id());
-            entry.put("timestamp", TIMESTAMP.format(message.timestamp()));
-            entry.put("to", message.to());
-            entry.put("textLength", measure.length());
+            Map<String, Object> entry = issued(message);
+            entry.put("textLength", message.textLength());
             entries.add(entry);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -141,6 +134,15 @@ final class Endpoints {
         answer.put("responseText", SENT);
         answer.put("messages", new WireFormat.Items("message", entries));
         return Answer.document(200, format, BULK_ROOT, answer).then(() -> messages.forEach(deliverer::submit));
+    }
+
+    /** The fields both answers start a message with: {@code id}, {@code timestamp}, {@code to}. */
+    private static Map<String, Object> issued(SentMessage message) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("id", message.id());
+        fields.put("timestamp", TIMESTAMP.format(message.timestamp()));
+        fields.put("to", message.to());
+        return fields;
     }
 
     private Send readSend(Map<String, JsonNode> fields, boolean bulk) {
@@ -220,7 +222,8 @@ final class Endpoints {
         return rule + ", got '" + recipient + "'";
     }
 
-    private SentMessage issue(Send send, String recipient, TextMeasure.Measure measure, boolean bulk) {
+    private SentMessage issue(Send send, String recipient, boolean bulk) {
+        TextMeasure.Measure measure = send.measure;
         CallingCodes.Country country = callingCodes.lookup(recipient).orElseThrow();
         String mccMnc = country.mcc() == null ? NO_MCCMNC : country.mcc() + "01";
         BigDecimal cost = send.test ? BigDecimal.ZERO

@@ -327,8 +327,10 @@ public final class MittoSandbox implements AutoCloseable {
     }
 
     /**
-     * Stops the server, lets delivery reports in flight finish (for up to two seconds) and frees the threads.
-     * Idempotent.
+     * Stops the server (requests in flight, a {@link Fault#delay(Duration) delayed} one included, get no answer),
+     * lets delivery reports in flight finish for up to two seconds, then cuts the connections of those still
+     * waiting for their callback (recorded as not delivered). Returns once every thread of the sandbox has
+     * ended. Idempotent.
      */
     @Override
     public void close() {
@@ -336,8 +338,14 @@ public final class MittoSandbox implements AutoCloseable {
             return;
         }
         server.stop(0);
-        deliverer.close();
         executor.shutdownNow();
+        try {
+            // Interrupted and with their connections closed, handlers end at once; reports they submit still go.
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deliverer.close();
     }
 
     /** @return the base URL and a summary of the state; never the API key */

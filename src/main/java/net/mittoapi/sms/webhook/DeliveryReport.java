@@ -56,7 +56,7 @@ public final class DeliveryReport {
 
     private DeliveryReport(Fields fields) {
         this.raw = fields.raw();
-        this.messageId = fields.first("id", "msgid", "messageid", "smsid").orElseThrow(() ->
+        this.messageId = fields.first(Fields.MESSAGE_ID).orElseThrow(() ->
                 new MittoValidationException("delivery report has no message id: expected a non-blank field"
                         + " named ID, msgid, messageId or smsId (any case), but got the fields " + raw.keySet()
                         + "; check the callback template configured for the account"));

@@ -21,6 +21,9 @@ import net.mittoapi.sms.MittoValidationException;
  */
 final class Fields {
 
+    /** The names a message id goes by, in both delivery reports and inbound messages (normalized). */
+    static final String[] MESSAGE_ID = {"id", "msgid", "messageid", "smsid"};
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int EXCERPT_CHARS = 60;
 

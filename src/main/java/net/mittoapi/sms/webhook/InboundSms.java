@@ -82,7 +82,7 @@ public final class InboundSms {
         this.timestampText = fields.first("timestamp", "time", "datetime", "date", "receivedat", "received",
                 "senttime", "sentat", "ts").orElse(null);
         this.timestamp = timestampText == null ? null : parseTimestamp(timestampText);
-        this.messageId = fields.first("id", "msgid", "messageid", "smsid").orElse(null);
+        this.messageId = fields.first(Fields.MESSAGE_ID).orElse(null);
     }
 
     /**

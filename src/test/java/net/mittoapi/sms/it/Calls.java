@@ -1,10 +1,13 @@
 package net.mittoapi.sms.it;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import net.mittoapi.sms.BulkSmsRequest;
 import net.mittoapi.sms.BulkSmsResponse;
 import net.mittoapi.sms.Format;
@@ -14,6 +17,7 @@ import net.mittoapi.sms.SmsResponse;
 import net.mittoapi.sms.UsageRequest;
 import net.mittoapi.sms.UsageResponse;
 import net.mittoapi.sms.sandbox.MittoSandbox;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The four calls of {@link MittoClient}, made either blocking or through their {@code …Async} twins, so that
@@ -22,6 +26,17 @@ import net.mittoapi.sms.sandbox.MittoSandbox;
  */
 enum Calls {
     SYNC, ASYNC;
+
+    /** @return every format with every way of calling: the arguments of a test that covers them all */
+    static Stream<Arguments> formatsAndCalls() {
+        List<Arguments> all = new ArrayList<>();
+        for (Format format : Format.values()) {
+            for (Calls calls : Calls.values()) {
+                all.add(Arguments.of(format, calls));
+            }
+        }
+        return all.stream();
+    }
 
     /** The longest an async call may take in these tests: an upper bound, never a timing assertion. */
     static final Duration AWAIT = Duration.ofSeconds(30);

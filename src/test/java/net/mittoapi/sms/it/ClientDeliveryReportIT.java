@@ -2,18 +2,10 @@ package net.mittoapi.sms.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import net.mittoapi.sms.BulkMessage;
 import net.mittoapi.sms.BulkSmsRequest;
 import net.mittoapi.sms.BulkSmsResponse;
@@ -22,6 +14,7 @@ import net.mittoapi.sms.MittoClient;
 import net.mittoapi.sms.SmsRequest;
 import net.mittoapi.sms.SmsResponse;
 import net.mittoapi.sms.sandbox.CallbackMethod;
+import net.mittoapi.sms.sandbox.CallbackServer;
 import net.mittoapi.sms.sandbox.DeliveryAttempt;
 import net.mittoapi.sms.sandbox.MittoSandbox;
 import net.mittoapi.sms.sandbox.SentMessage;
@@ -44,33 +37,18 @@ class ClientDeliveryReportIT {
     /** Percent, plus, ampersand, comma and non-ASCII letters: each must survive URL encoding. */
     private static final String REFERENCE = "50% off + 2 for 1 & more, Grüße";
 
-    /** One request the callback server received. */
-    record Callback(String method, String path, String rawQuery, String contentType, String body) {
-    }
-
-    private final BlockingQueue<Callback> callbacks = new LinkedBlockingQueue<>();
-    private HttpServer callbackServer;
+    private CallbackServer callbacks;
     private String callbackUrl;
 
     @BeforeEach
-    void startCallbackServer() throws IOException {
-        MittoSandbox.builder(); // loads the sandbox first, so that its no-delay setting applies to every HttpServer
-        callbackServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        callbackServer.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            callbacks.add(new Callback(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Content-Type"),
-                    body));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        callbackServer.start();
-        callbackUrl = "http://127.0.0.1:" + callbackServer.getAddress().getPort() + "/dlr";
+    void startCallbackServer() {
+        callbacks = CallbackServer.start(204);
+        callbackUrl = callbacks.url();
     }
 
     @AfterEach
     void stopCallbackServer() {
-        callbackServer.stop(0);
+        callbacks.close();
     }
 
     @ParameterizedTest
@@ -86,7 +64,7 @@ class ClientDeliveryReportIT {
             attempts = sandbox.awaitDeliveries(1, WAIT);
             message = sandbox.message(response.id()).orElseThrow();
         }
-        Callback callback = next();
+        CallbackServer.Callback callback = next();
 
         assertThat(callback.method()).isEqualTo("GET");
         assertThat(callback.path()).isEqualTo("/dlr");
@@ -125,7 +103,7 @@ class ClientDeliveryReportIT {
                     .satisfies(attempt -> assertThat(attempt.delivered()).isTrue());
             message = sandbox.message(response.id()).orElseThrow();
         }
-        Callback callback = next();
+        CallbackServer.Callback callback = next();
 
         assertThat(callback.method()).isEqualTo("POST");
         assertThat(callback.contentType()).startsWith("application/json");
@@ -183,12 +161,10 @@ class ClientDeliveryReportIT {
                     .orElseThrow().to();
             assertThat(report.mccMnc()).contains(to.startsWith("44") ? "23401" : "26201");
         });
-        assertThat(callbacks).isEmpty();
+        assertThat(callbacks.pending()).isEmpty();
     }
 
-    private Callback next() throws InterruptedException {
-        Callback callback = callbacks.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(callback).as("a callback within %s", WAIT).isNotNull();
-        return callback;
+    private CallbackServer.Callback next() throws InterruptedException {
+        return callbacks.next(WAIT);
     }
 }

@@ -59,16 +59,6 @@ class ClientFaultsIT {
         sandbox.close();
     }
 
-    static Stream<Arguments> formatsAndCalls() {
-        List<Arguments> all = new ArrayList<>();
-        for (Format format : Format.values()) {
-            for (Calls calls : Calls.values()) {
-                all.add(Arguments.of(format, calls));
-            }
-        }
-        return all.stream();
-    }
-
     static Stream<Arguments> serviceUnavailableFaults() {
         List<Arguments> all = new ArrayList<>();
         for (Calls calls : Calls.values()) {
@@ -225,7 +215,7 @@ class ClientFaultsIT {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("formatsAndCalls")
+    @MethodSource("net.mittoapi.sms.it.Calls#formatsAndCalls")
     void aResponseCodeAnswerIsAnApiExceptionWithThatCodeAndIsNeverRetried(Format format, Calls calls) {
         sandbox.enqueueFault(Fault.responseCode(1));
         sandbox.enqueueFault(Fault.responseCode(9));

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import net.mittoapi.sms.BulkMessage;
 import net.mittoapi.sms.BulkSmsRequest;
 import net.mittoapi.sms.BulkSmsResponse;
@@ -43,7 +42,6 @@ import net.mittoapi.sms.segments.SegmentInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,16 +57,6 @@ class ClientSandboxIT {
 
     private MittoSandbox sandbox;
 
-    static Stream<Arguments> formatsAndCalls() {
-        List<Arguments> all = new ArrayList<>();
-        for (Format format : Format.values()) {
-            for (Calls calls : Calls.values()) {
-                all.add(Arguments.of(format, calls));
-            }
-        }
-        return all.stream();
-    }
-
     @BeforeEach
     void startSandbox() {
         sandbox = MittoSandbox.start();
@@ -80,7 +68,7 @@ class ClientSandboxIT {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("formatsAndCalls")
+    @MethodSource("net.mittoapi.sms.it.Calls#formatsAndCalls")
     void sendAnswersWithWhatTheSandboxRecordedAndSendsExactlyTheRequestedFields(Format format, Calls calls) {
         String text = "Hello, World!";
         SmsRequest request = SmsRequest.builder().from("MITTO SMS").to("+491725551234").text(text)
@@ -130,7 +118,7 @@ class ClientSandboxIT {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("formatsAndCalls")
+    @MethodSource("net.mittoapi.sms.it.Calls#formatsAndCalls")
     void textLengthAndPartsAreTheSegmentCalculatorsCount(Format format, Calls calls) {
         String longGsm = "Your appointment at the Mitto clinic is confirmed for Monday, 10:30. Please arrive ten"
                 + " minutes early, bring your insurance card and a list of medicines. Reply STOP to opt out, or call"
@@ -169,7 +157,7 @@ class ClientSandboxIT {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("formatsAndCalls")
+    @MethodSource("net.mittoapi.sms.it.Calls#formatsAndCalls")
     void aTestCallEchoesTestAndItsQuotedTextLengthIsRead(Format format, Calls calls) throws Exception {
         String text = "Hello, World!";
         SmsRequest request = SmsRequest.builder().from("MITTO SMS").to("491725551234").text(text).test(true).build();
@@ -197,7 +185,7 @@ class ClientSandboxIT {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("formatsAndCalls")
+    @MethodSource("net.mittoapi.sms.it.Calls#formatsAndCalls")
     void bulkKeepsDuplicateRecipientsEachWithItsOwnId(Format format, Calls calls) {
         String text = "Your appointment was scheduled.";
         BulkSmsRequest request = BulkSmsRequest.builder().from("Mitto SMS")
@@ -234,7 +222,7 @@ class ClientSandboxIT {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("formatsAndCalls")
+    @MethodSource("net.mittoapi.sms.it.Calls#formatsAndCalls")
     void bulkToOneRecipientIsAListOfOne(Format format, Calls calls) {
         BulkSmsResponse response;
         try (MittoClient client = Calls.client(sandbox, format).build()) {
@@ -251,7 +239,7 @@ class ClientSandboxIT {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("formatsAndCalls")
+    @MethodSource("net.mittoapi.sms.it.Calls#formatsAndCalls")
     void usageCountsPartsPerCountryAndReadsCostsExactly(Format format, Calls calls) {
         sandbox.close();
         sandbox = MittoSandbox.builder()
@@ -317,7 +305,7 @@ class ClientSandboxIT {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("formatsAndCalls")
+    @MethodSource("net.mittoapi.sms.it.Calls#formatsAndCalls")
     void aConversionOfAnIssuedIdIsTakenAndAnUnknownIdIs404WithTheBodyKept(Format format, Calls calls) {
         String unknown = "0123456789abcdef0123456789abcdef";
         try (MittoClient client = Calls.client(sandbox, format).build()) {
@@ -344,7 +332,7 @@ class ClientSandboxIT {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("formatsAndCalls")
+    @MethodSource("net.mittoapi.sms.it.Calls#formatsAndCalls")
     void aReceiverTheSandboxRefusesIsAnApiExceptionWithItsResponseCode(Format format, Calls calls) {
         // Valid E.164 for the client, but no country has calling code +999: the server's check, code 8.
         try (MittoClient client = Calls.client(sandbox, format).build()) {

@@ -6,16 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import net.mittoapi.sms.webhook.DeliveryReport;
 import org.junit.jupiter.api.AfterEach;
@@ -27,34 +31,18 @@ class MittoSandboxDeliveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    /** One request the callback server received. */
-    record Callback(String method, String path, String rawQuery, String contentType, String body) {
-    }
-
-    private HttpServer callbackServer;
-    private final BlockingQueue<Callback> callbacks = new LinkedBlockingQueue<>();
-    private volatile int callbackStatus = 200;
+    private CallbackServer callbacks;
     private String callbackUrl;
 
     @BeforeEach
-    void startCallbackServer() throws IOException {
-        // Load the sandbox before the JDK's first HttpServer, so that its no-delay setting applies (see its Javadoc).
-        MittoSandbox.builder();
-        callbackServer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        callbackServer.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            callbacks.add(new Callback(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Content-Type"), body));
-            exchange.sendResponseHeaders(callbackStatus, -1);
-            exchange.close();
-        });
-        callbackServer.start();
-        callbackUrl = "http://127.0.0.1:" + callbackServer.getAddress().getPort() + "/dlr";
+    void startCallbackServer() {
+        callbacks = CallbackServer.start(200);
+        callbackUrl = callbacks.url();
     }
 
     @AfterEach
     void stopCallbackServer() {
-        callbackServer.stop(0);
+        callbacks.close();
     }
 
     @Test
@@ -66,7 +54,7 @@ class MittoSandboxDeliveryIT {
             String id = answer.get("id").asText();
 
             List<DeliveryAttempt> attempts = sandbox.awaitDeliveries(1, WAIT);
-            Callback callback = callbacks.poll(30, TimeUnit.SECONDS);
+            CallbackServer.Callback callback = callbacks.next(WAIT);
 
             assertThat(attempts).singleElement().satisfies(attempt -> {
                 assertThat(attempt.messageId()).isEqualTo(id);
@@ -101,7 +89,7 @@ class MittoSandboxDeliveryIT {
                     .xml().getElementsByTagName("id").item(0).getTextContent();
 
             List<DeliveryAttempt> attempts = sandbox.awaitDeliveries(1, WAIT);
-            Callback callback = callbacks.poll(30, TimeUnit.SECONDS);
+            CallbackServer.Callback callback = callbacks.next(WAIT);
 
             assertThat(attempts).singleElement().satisfies(attempt -> {
                 assertThat(attempt.method()).isEqualTo(CallbackMethod.POST);
@@ -136,7 +124,7 @@ class MittoSandboxDeliveryIT {
             List<DeliveryAttempt> attempts = sandbox.awaitDeliveries(3, WAIT);
             List<String> reported = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Callback callback = callbacks.poll(30, TimeUnit.SECONDS);
+                CallbackServer.Callback callback = callbacks.next(WAIT);
                 assertThat(callback).isNotNull();
                 reported.add(DeliveryReport.fromQuery(callback.rawQuery()).messageId());
             }
@@ -155,7 +143,7 @@ class MittoSandboxDeliveryIT {
 
             assertThat(sandbox.awaitDeliveries(1, WAIT)).singleElement()
                     .satisfies(attempt -> assertThat(attempt.url()).startsWith(callbackUrl + "?ID="));
-            assertThat(callbacks.poll(30, TimeUnit.SECONDS)).isNotNull();
+            callbacks.next(WAIT);
         }
     }
 
@@ -173,8 +161,8 @@ class MittoSandboxDeliveryIT {
             // Only the last send has a report to deliver: once it is in, no other can follow.
             assertThat(sandbox.awaitDeliveries(1, WAIT)).singleElement()
                     .satisfies(attempt -> assertThat(attempt.messageId()).isEqualTo(id));
-            assertThat(callbacks.poll(30, TimeUnit.SECONDS)).isNotNull();
-            assertThat(callbacks).isEmpty();
+            callbacks.next(WAIT);
+            assertThat(callbacks.pending()).isEmpty();
         }
     }
 
@@ -185,7 +173,7 @@ class MittoSandboxDeliveryIT {
                     + "\"callback\":\"" + callbackUrl + "\"}");
 
             sandbox.awaitDeliveries(1, WAIT);
-            Callback callback = callbacks.poll(30, TimeUnit.SECONDS);
+            CallbackServer.Callback callback = callbacks.next(WAIT);
 
             assertThat(RawHttp.MAPPER.readTree(callback.body()).get("Price").asText()).isEqualTo("0.00");
             assertThat(callback.body()).doesNotContain("Reference");
@@ -194,7 +182,7 @@ class MittoSandboxDeliveryIT {
 
     @Test
     void aCallbackAnsweringAnErrorIsRecordedAndTheSendStillSucceeds() {
-        callbackStatus = 500;
+        callbacks.answerWith(500);
         try (MittoSandbox sandbox = MittoSandbox.start()) {
             RawHttp.Reply reply = post(sandbox, "/sms", "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\","
                     + "\"text\":\"Hi\",\"callback\":\"" + callbackUrl + "\"}");
@@ -262,5 +250,72 @@ class MittoSandboxDeliveryIT {
             assertThat(sandbox.awaitDeliveries(1, Duration.ZERO)).isEmpty();
             assertThat(sandbox.deliveries()).isEmpty();
         }
+    }
+
+    @Test
+    void closeEndsWhatIsInFlightAndLeavesNoThreadBehind() throws Exception {
+        CountDownLatch called = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer hanging = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        hanging.createContext("/", exchange -> {
+            called.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        hanging.start();
+        Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
+        try {
+            MittoSandbox sandbox = MittoSandbox.start();
+            // Raw sockets with Connection: close, so that no HTTP client of the test starts threads of its own.
+            try (Socket send = rawPost(sandbox, "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hi\","
+                    + "\"callback\":\"http://127.0.0.1:" + hanging.getAddress().getPort() + "/dlr\"}")) {
+                assertThat(new String(send.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains(" 200 ");
+            }
+            assertThat(called.await(30, TimeUnit.SECONDS)).as("the report reached the callback").isTrue();
+            sandbox.enqueueFault(Fault.delay(Duration.ofMinutes(10)));
+            try (Socket delayed = rawPost(sandbox, "{}")) {
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (sandbox.received().size() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+
+                sandbox.close();
+
+                InputStream answer = delayed.getInputStream();
+                assertThat(answer.read()).as("the delayed request gets no answer").isEqualTo(-1);
+            }
+            assertThat(sandbox.deliveries()).singleElement().satisfies(attempt -> assertThat(attempt.error())
+                    .hasValueSatisfying(error -> assertThat(error).startsWith("not delivered: the sandbox was closed")));
+            List<String> left = new ArrayList<>();
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (!before.contains(thread)) {
+                    thread.join(10_000); // the JDK server's timer ends on its own, just after close()
+                    if (thread.isAlive()) {
+                        left.add(thread.getName());
+                    }
+                }
+            }
+            assertThat(left).as("threads started since the sandbox started").isEmpty();
+        } finally {
+            release.countDown();
+            hanging.stop(0);
+        }
+    }
+
+    private static Socket rawPost(MittoSandbox sandbox, String json) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), sandbox.port());
+        socket.setSoTimeout((int) WAIT.toMillis());
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /sms HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                + MittoSandbox.API_KEY_HEADER + ": " + sandbox.apiKey() + "\r\nContent-Length: " + body.length
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        return socket;
     }
 }

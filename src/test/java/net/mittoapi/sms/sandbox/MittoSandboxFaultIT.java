@@ -1,5 +1,6 @@
 package net.mittoapi.sms.sandbox;
 
+import static net.mittoapi.sms.sandbox.RawHttp.HELLO;
 import static net.mittoapi.sms.sandbox.RawHttp.post;
 import static net.mittoapi.sms.sandbox.RawHttp.send;
 import static net.mittoapi.sms.sandbox.RawHttp.text;
@@ -21,8 +22,6 @@ import org.w3c.dom.Element;
 
 /** Each fault over real HTTP, and proof that a faulted call is recorded but not processed. */
 class MittoSandboxFaultIT {
-
-    private static final String HELLO = "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hello, World!\"}";
 
     private static MittoSandbox sandbox;
 

@@ -1,5 +1,6 @@
 package net.mittoapi.sms.sandbox;
 
+import static net.mittoapi.sms.sandbox.RawHttp.HELLO;
 import static net.mittoapi.sms.sandbox.RawHttp.child;
 import static net.mittoapi.sms.sandbox.RawHttp.children;
 import static net.mittoapi.sms.sandbox.RawHttp.post;
@@ -36,8 +37,6 @@ class MittoSandboxIT {
 
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{7}Z");
-    private static final String HELLO = "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hello, World!\"}";
-
     /** The seed's long example (without the leading space of its JSON), 529 GSM-7 characters. */
     private static final String SEED_LONG_TEXT = "Due to the limitations of GSM/PDU standard, the body text of an SMS"
             + " message cannot be longer than 160 characters (70 characters if the text is Unicode format)."

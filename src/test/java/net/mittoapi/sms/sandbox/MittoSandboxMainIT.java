@@ -1,5 +1,6 @@
 package net.mittoapi.sms.sandbox;
 
+import static net.mittoapi.sms.sandbox.RawHttp.HELLO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -28,8 +29,6 @@ class MittoSandboxMainIT {
 
     private static final Pattern LISTENING = Pattern.compile("Mitto SMS sandbox listening on (http://\\S+)");
     private static final Pattern KEY = Pattern.compile("API key: (\\S+)");
-    private static final String HELLO = "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hello, World!\"}";
-
     @Test
     void theCommandLineStartsASandboxAndPrintsItsUrlAndKey() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -23,6 +23,8 @@ import org.w3c.dom.NodeList;
 /** Plain HTTP on loopback for the sandbox tests: no SDK client involved, so the wire is what is tested. */
 final class RawHttp {
 
+    /** The seed's first send, as a JSON body. */
+    static final String HELLO = "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hello, World!\"}";
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
