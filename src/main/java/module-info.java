@@ -17,6 +17,7 @@ module net.mittoapi.sms {
     requires org.slf4j;
     requires java.xml;
     requires jdk.httpserver;
+    requires java.net.http;
 
     exports net.mittoapi.sms;
     exports net.mittoapi.sms.segments;
