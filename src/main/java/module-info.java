@@ -17,7 +17,7 @@ module net.mittoapi.sms {
     requires org.slf4j;
     requires java.xml;
     requires jdk.httpserver;
-    requires java.net.http;
+    requires java.net.http; // not used by the SDK: its tests patch into this module and speak java.net.http
 
     exports net.mittoapi.sms;
     exports net.mittoapi.sms.segments;
