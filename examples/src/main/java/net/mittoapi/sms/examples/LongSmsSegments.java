@@ -44,7 +44,7 @@ public final class LongSmsSegments {
     }
 
     private static void print(String text, SegmentInfo info) {
-        String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
+        String shown = Examples.shorten(text, 40);
         System.out.printf("  \"%s\": %s%n", shown, summary(info));
         if (!info.nonGsmCharacters().isEmpty()) {
             StringBuilder names = new StringBuilder();
