@@ -286,6 +286,7 @@ public final class MittoClient implements AutoCloseable {
         private OkHttpClient httpClient;
         private ClassLoader xmlClassLoader = Codec.class.getClassLoader();
         private RetryTimer retryTimer;
+        private MittoClientListener listener;
 
         private Builder() {
         }
@@ -414,6 +415,17 @@ public final class MittoClient implements AutoCloseable {
          */
         public Builder httpClient(OkHttpClient httpClient) {
             this.httpClient = httpClient;
+            return this;
+        }
+
+        /**
+         * @param listener observes every call (for metrics or tracing), or {@code null} for none, the default.
+         *                 See {@link MittoClientListener} for the events, their threads and what happens when
+         *                 it throws
+         * @return this builder
+         */
+        public Builder listener(MittoClientListener listener) {
+            this.listener = listener;
             return this;
         }
 
