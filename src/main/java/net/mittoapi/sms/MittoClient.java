@@ -64,6 +64,19 @@ import okhttp3.OkHttpClient;
  * the returned future cancels the HTTP call. The future completes on an OkHttp dispatcher thread: move
  * blocking work to your own executor with {@code thenApplyAsync(…, executor)}.
  *
+ * <p><b>Observing calls.</b> A {@link MittoClientListener} set with {@link Builder#listener(MittoClientListener)}
+ * sees every call, synchronous or asynchronous: its start (with the parts a send will cost, as the
+ * {@link net.mittoapi.sms.segments.SegmentCalculator} predicts), each attempt, each retry, and its end with
+ * the outcome. For metrics and tracing; a listener that throws never breaks a call.
+ *
+ * <p><b>Closing.</b> {@link #close()} refuses new calls, ends every call waiting to be retried at once, and
+ * releases the threads and connections the client created. Build one client for the application's lifetime:
+ * a client per call works, but wastes its connection pool.
+ *
+ * <p><b>OkHttp 4 or 5.</b> Built with OkHttp 5, the SDK uses only API that OkHttp 4.12 has too, so an
+ * application whose other dependencies bring OkHttp 4.12 (Retrofit 2, many vendor SDKs) works as well. With
+ * an older OkHttp on the class path, {@link Builder#build()} fails with a message that names the fix.
+ *
  * <p><b>Logging</b> goes through SLF4J to the logger {@code net.mittoapi.sms.MittoClient}: one DEBUG line per
  * attempt (method, URL, status, duration, attempt) and one per retry it schedules (the wait); TRACE adds headers and bodies (message texts and
  * numbers included), with the API key redacted. The key never appears in a log line, an exception
@@ -228,10 +241,22 @@ public final class MittoClient implements AutoCloseable {
     }
 
     /**
-     * Stops the client. Calls already in flight finish, though a call waiting to be retried ends with the
-     * failure of its last attempt; new calls fail with a {@link MittoTransportException} that sent nothing. Releases what the client owns: the retry timer
-     * and, when the SDK created the OkHttp client, its dispatcher threads and idle connections. An OkHttp
-     * client passed to {@link Builder#httpClient(OkHttpClient)} stays usable. Calling it again does nothing.
+     * Stops the client, at once:
+     * <ul>
+     *   <li>a call waiting to be retried (a blocked {@code send} or a pending future alike) ends at once with
+     *       the failure of its last attempt, whatever wait the server asked for; no further attempt is made;</li>
+     *   <li>an HTTP attempt already in flight ends as it would have (an answer, or a timeout: bounded by the
+     *       client's timeouts) and is not retried; with the SDK's own OkHttp client, an asynchronous call still
+     *       queued behind the per-host limit fails with a {@link MittoTransportException} that sent nothing;</li>
+     *   <li>a new call fails with a {@link MittoTransportException} that sent nothing
+     *       ({@code maybeDelivered() == false});</li>
+     *   <li>every future the client returned completes, normally or with a {@link MittoException};</li>
+     *   <li>what the client created is released: its retry timer thread at once and, when the SDK created the
+     *       OkHttp client, its dispatcher threads (as their last attempts end) and its idle connections. An
+     *       OkHttp client passed to {@link Builder#httpClient(OkHttpClient)} stays usable.</li>
+     * </ul>
+     * A listener sees the end of each call it ended ({@link MittoClientListener#callEnded}), on the closing
+     * thread for calls that were waiting to be retried. Calling it again does nothing.
      */
     @Override
     public void close() {
@@ -354,10 +379,21 @@ public final class MittoClient implements AutoCloseable {
         }
 
         /**
-         * @param baseUrl a base URL for every call, winning over {@link #region(Region)}: the sandbox, a
-         *                proxy, a test server. Must be https, except for loopback hosts ({@code localhost},
-         *                {@code 127.0.0.0/8}, {@code ::1}), since the API key must not travel in clear. A path
-         *                is kept as a prefix; a query, fragment or user info is refused
+         * A base URL for every call, winning over {@link #region(Region)}: the sandbox, a proxy, a test
+         * server. A path is kept as a prefix; a query, fragment or user info is refused.
+         *
+         * <p>It must be {@code https}, since the API key travels with every call. Plain {@code http} is
+         * accepted only for a host that is loopback by itself, with no resolver asked: a literal IPv4 address
+         * in {@code 127.0.0.0/8} written in dotted decimal ({@code http://127.0.0.1:8080}), the IPv6 loopback
+         * in any spelling ({@code http://[::1]:8080}), or exactly {@code localhost}. Names that only look like
+         * loopback ({@code 127.0.0.999}, {@code 127.000.000.001}, {@code localhost.}, {@code evil.localhost})
+         * are refused: a resolver or a hosts entry could send them anywhere. For such a plain-http URL the
+         * client pins the resolution ({@code localhost} is 127.0.0.1 and ::1, never asked of the system's or
+         * the application's resolver) and bypasses any proxy, so the key never leaves the machine. For
+         * {@code https}, the resolver and proxy of an {@link #httpClient(OkHttpClient) injected client} stay
+         * in force.
+         *
+         * @param baseUrl the base URL, such as {@code https://proxy.example.com/mitto} or the sandbox's
          * @return this builder
          */
         public Builder baseUrl(String baseUrl) {
@@ -460,9 +496,13 @@ public final class MittoClient implements AutoCloseable {
         }
 
         /**
-         * @param listener observes every call (for metrics or tracing), or {@code null} for none, the default.
-         *                 See {@link MittoClientListener} for the events, their threads and what happens when
-         *                 it throws
+         * Observes every call, synchronous or asynchronous, for metrics or tracing: its start, each attempt,
+         * each retry and its end, exactly once, with the outcome. For sends, the start and the end carry the
+         * parts the {@link net.mittoapi.sms.segments.SegmentCalculator} predicts; that calculation runs only
+         * when a listener is set. A listener that throws is logged once at WARN and never breaks a call. See
+         * {@link MittoClientListener} for the events, their order and their threads.
+         *
+         * @param listener the listener, or {@code null} for none, the default
          * @return this builder
          */
         public Builder listener(MittoClientListener listener) {
@@ -482,8 +522,9 @@ public final class MittoClient implements AutoCloseable {
 
         /**
          * @return a new client
-         * @throws MittoValidationException when a setting is missing or not valid; the message names it and
-         *                                  never contains the API key
+         * @throws MittoValidationException when a setting is missing or not valid (the message names it and
+         *                                  never contains the API key), or when the OkHttp on the class path is
+         *                                  older than 4.12 (the message names the version found and the fix)
          */
         public MittoClient build() {
             OkHttpVersion.check();
