@@ -23,6 +23,7 @@ import net.mittoapi.sms.internal.OkHttpVersion;
 import net.mittoapi.sms.internal.RetryPolicy;
 import net.mittoapi.sms.internal.RetryTimer;
 import net.mittoapi.sms.internal.SdkVersion;
+import net.mittoapi.sms.internal.SharedExecutor;
 import net.mittoapi.sms.internal.Transport;
 import net.mittoapi.sms.internal.Validation;
 import net.mittoapi.sms.segments.Encoding;
@@ -246,8 +247,8 @@ public final class MittoClient implements AutoCloseable {
      *   <li>a call waiting to be retried (a blocked {@code send} or a pending future alike) ends at once with
      *       the failure of its last attempt, whatever wait the server asked for; no further attempt is made;</li>
      *   <li>an HTTP attempt already in flight ends as it would have (an answer, or a timeout: bounded by the
-     *       client's timeouts) and is not retried; with the SDK's own OkHttp client, an asynchronous call still
-     *       queued behind the per-host limit fails with a {@link MittoTransportException} that sent nothing;</li>
+     *       client's timeouts) and is not retried; an asynchronous call still queued behind the per-host limit
+     *       fails with a {@link MittoTransportException} that sent nothing;</li>
      *   <li>a new call fails with a {@link MittoTransportException} that sent nothing
      *       ({@code maybeDelivered() == false});</li>
      *   <li>every future the client returned completes, normally or with a {@link MittoException};</li>
@@ -574,7 +575,7 @@ public final class MittoClient implements AutoCloseable {
             } else {
                 http = injected.newBuilder();
                 Dispatcher shared = injected.dispatcher();
-                dispatcher = new Dispatcher(shared.executorService());
+                dispatcher = new Dispatcher(new SharedExecutor(shared.executorService()));
                 dispatcher.setMaxRequests(Math.max(MAX_REQUESTS, shared.getMaxRequests()));
                 dispatcher.setMaxRequestsPerHost(Math.max(MAX_REQUESTS_PER_HOST, shared.getMaxRequestsPerHost()));
             }

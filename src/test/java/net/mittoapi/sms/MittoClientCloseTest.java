@@ -4,17 +4,24 @@ import static net.mittoapi.sms.MockApi.SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code close()} ends what the client started, at once: a call waiting to be retried fails with its last
@@ -76,6 +83,51 @@ class MittoClientCloseTest {
             assertThat(api.server.getRequestCount()).as("no retry after close()").isEqualTo(1);
         } finally {
             caller.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest(name = "injected OkHttpClient: {0}")
+    @ValueSource(booleans = {false, true})
+    void callsStillQueuedBehindThePerHostLimitAreNeverSentAfterClose(boolean injected) throws Exception {
+        int running = MittoClient.Builder.MAX_REQUESTS_PER_HOST;
+        int queued = 6;
+        CountDownLatch arrived = new CountDownLatch(running);
+        CountDownLatch release = new CountDownLatch(1);
+        api.server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                arrived.countDown();
+                release.await(20, TimeUnit.SECONDS);
+                return new MockResponse.Builder().code(200).body("{\"id\":\"x\",\"responseCode\":0}").build();
+            }
+        });
+        OkHttpClient app = new OkHttpClient();
+        MittoClient.Builder builder = api.client().maxRetries(2);
+        MittoClient client = (injected ? builder.httpClient(app) : builder).build();
+        List<CompletableFuture<SmsResponse>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < running + queued; i++) {
+                futures.add(client.sendAsync(SMS));
+            }
+            assertThat(arrived.await(20, TimeUnit.SECONDS)).as("%d requests in flight", running).isTrue();
+
+            client.close();
+            release.countDown();
+
+            for (CompletableFuture<SmsResponse> future : futures.subList(0, running)) {
+                assertThat(future.get(20, TimeUnit.SECONDS).id()).isEqualTo("x");
+            }
+            for (CompletableFuture<SmsResponse> future : futures.subList(running, running + queued)) {
+                assertThat(future).failsWithin(Duration.ofSeconds(20)).withThrowableOfType(ExecutionException.class)
+                        .havingCause().isInstanceOfSatisfying(MittoTransportException.class,
+                                e -> assertThat(e.maybeDelivered()).isFalse())
+                        .withMessageContaining("closed");
+            }
+            assertThat(api.server.getRequestCount()).as("nothing sent after close()").isEqualTo(running);
+            assertThat(app.dispatcher().executorService().isShutdown()).isFalse();
+        } finally {
+            release.countDown();
+            app.dispatcher().executorService().shutdown();
         }
     }
 

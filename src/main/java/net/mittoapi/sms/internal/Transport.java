@@ -248,15 +248,18 @@ public final class Transport implements AutoCloseable {
 
     /**
      * Refuses new calls and ends every call waiting to be retried, at once, with its last failure. An attempt
-     * in flight ends as OkHttp ends it and is not retried. When the SDK created the OkHttp client, its
-     * dispatcher threads end and its idle connections close; an injected client is left alone.
+     * in flight ends as OkHttp ends it and is not retried; an async call still queued in the SDK's dispatcher
+     * fails without being sent. When the SDK created the OkHttp client, its dispatcher threads end and its
+     * idle connections close; an injected client is left alone.
      */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             timer.close();
+            // The SDK's dispatcher runs on its own threads or, with an injected client, on a SharedExecutor
+            // view of the application's: either way, calls still queued fail without being sent.
+            http.dispatcher().executorService().shutdown();
             if (ownsHttp) {
-                http.dispatcher().executorService().shutdown();
                 http.connectionPool().evictAll();
             }
         }
@@ -621,7 +624,11 @@ public final class Transport implements AutoCloseable {
                 done = true;
             }
             if (future.isCancelled()) {
-                span.canceled(cancellation(false));
+                Attempt last;
+                synchronized (this) {
+                    last = current;
+                }
+                span.canceled(cancellation(last != null && last.requestSent));
                 return;
             }
             span.ended(failure);

@@ -99,7 +99,7 @@ class ClientLeakIT {
             for (int round = 0; round < rounds; round++) {
                 sandbox.clearFaults();
                 sandbox.enqueueFault(Fault.serviceUnavailable(Duration.ofSeconds(20)), 1 + random.nextInt(4));
-                sandbox.enqueueFault(Fault.delay(Duration.ofMillis(random.nextInt(200))), 1 + random.nextInt(8));
+                sandbox.enqueueFault(Fault.delay(Duration.ofMillis(1 + random.nextInt(200))), 1 + random.nextInt(8));
                 MittoClient.Builder builder = MittoClient.builder().apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl())
                         .maxRetries(2).retryBackoff(Duration.ofMillis(1), Duration.ofSeconds(30));
                 MittoClient client = (injected ? builder.httpClient(shared) : builder).build();
