@@ -1,6 +1,10 @@
 package net.mittoapi.sms;
 
+import java.net.InetAddress;
+import java.net.Proxy;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -9,17 +13,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
+import net.mittoapi.sms.MittoClientListener.Segments;
 import net.mittoapi.sms.internal.Answers;
+import net.mittoapi.sms.internal.CallEvents;
 import net.mittoapi.sms.internal.Codec;
 import net.mittoapi.sms.internal.Endpoint;
+import net.mittoapi.sms.internal.MessageFields;
+import net.mittoapi.sms.internal.OkHttpVersion;
 import net.mittoapi.sms.internal.RetryPolicy;
 import net.mittoapi.sms.internal.RetryTimer;
 import net.mittoapi.sms.internal.SdkVersion;
+import net.mittoapi.sms.internal.SharedExecutor;
 import net.mittoapi.sms.internal.Transport;
 import net.mittoapi.sms.internal.Validation;
+import net.mittoapi.sms.segments.Encoding;
+import net.mittoapi.sms.segments.SegmentCalculator;
+import net.mittoapi.sms.segments.SegmentInfo;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -53,6 +65,19 @@ import okhttp3.OkHttpClient;
  * the returned future cancels the HTTP call. The future completes on an OkHttp dispatcher thread: move
  * blocking work to your own executor with {@code thenApplyAsync(…, executor)}.
  *
+ * <p><b>Observing calls.</b> A {@link MittoClientListener} set with {@link Builder#listener(MittoClientListener)}
+ * sees every call, synchronous or asynchronous: its start (with the parts a send will cost, as the
+ * {@link net.mittoapi.sms.segments.SegmentCalculator} predicts), each attempt, each retry, and its end with
+ * the outcome. For metrics and tracing; a listener that throws never breaks a call.
+ *
+ * <p><b>Closing.</b> {@link #close()} refuses new calls, ends every call waiting to be retried at once, and
+ * releases the threads and connections the client created. Build one client for the application's lifetime:
+ * a client per call works, but wastes its connection pool.
+ *
+ * <p><b>OkHttp 4 or 5.</b> Built with OkHttp 5, the SDK uses only API that OkHttp 4.12 has too, so an
+ * application whose other dependencies bring OkHttp 4.12 (Retrofit 2, many vendor SDKs) works as well. With
+ * an older OkHttp on the class path, {@link Builder#build()} fails with a message that names the fix.
+ *
  * <p><b>Logging</b> goes through SLF4J to the logger {@code net.mittoapi.sms.MittoClient}: one DEBUG line per
  * attempt (method, URL, status, duration, attempt) and one per retry it schedules (the wait); TRACE adds headers and bodies (message texts and
  * numbers included), with the API key redacted. The key never appears in a log line, an exception
@@ -61,6 +86,7 @@ import okhttp3.OkHttpClient;
 public final class MittoClient implements AutoCloseable {
 
     private final Transport transport;
+    private final CallEvents events;
     private final Codec codec;
     private final Answers answers;
     private final HttpUrl sendingBase;
@@ -74,12 +100,14 @@ public final class MittoClient implements AutoCloseable {
         this.sendingBase = sendingBase;
         this.accountBase = accountBase;
         RetryPolicy policy = new RetryPolicy(b.maxRetries, b.retryBase, b.retryCap);
+        this.events = CallEvents.of(b.listener);
         this.transport = new Transport(http, ownsHttp, apiKey, SdkVersion.userAgent(), answers, policy,
-                b.retryTimer != null ? b.retryTimer : new RetryTimer());
+                b.retryTimer != null ? b.retryTimer : new RetryTimer(), events);
         this.description = "MittoClient{sendingBaseUrl=" + sendingBase + ", baseUrl=" + accountBase
                 + ", format=" + codec.format() + ", maxRetries=" + b.maxRetries + ", connectTimeout="
                 + b.connectTimeout + ", readTimeout=" + b.readTimeout + ", writeTimeout=" + b.writeTimeout
-                + ", callTimeout=" + b.callTimeout + ", httpClient=" + (ownsHttp ? "own" : "injected") + "}";
+                + ", callTimeout=" + b.callTimeout + ", httpClient=" + (ownsHttp ? "own" : "injected")
+                + (b.listener != null ? ", listener=" + b.listener.getClass().getName() : "") + "}";
     }
 
     /** @return a builder; only {@link Builder#apiKey(String)} is required */
@@ -124,7 +152,8 @@ public final class MittoClient implements AutoCloseable {
      *                                 {@link MittoTransportException#maybeDelivered()} before sending again
      */
     public SmsResponse send(SmsRequest request) {
-        return call(Endpoint.SMS, codec.encodeSms(required(request).fields()), answers::sms);
+        byte[] body = codec.encodeSms(required(request).fields());
+        return call(Endpoint.SMS, body, answers::sms, segments(request.fields(), 1));
     }
 
     /**
@@ -135,7 +164,8 @@ public final class MittoClient implements AutoCloseable {
      *         cancels the HTTP call
      */
     public CompletableFuture<SmsResponse> sendAsync(SmsRequest request) {
-        return callAsync(Endpoint.SMS, () -> codec.encodeSms(required(request).fields()), answers::sms);
+        return callAsync(Endpoint.SMS, () -> codec.encodeSms(required(request).fields()), answers::sms,
+                () -> segments(request.fields(), 1));
     }
 
     /**
@@ -147,7 +177,8 @@ public final class MittoClient implements AutoCloseable {
      * @throws MittoTransportException when no usable answer came back
      */
     public BulkSmsResponse sendBulk(BulkSmsRequest request) {
-        return call(Endpoint.SMS_BULK, codec.encodeBulk(required(request).fields()), answers::bulk);
+        byte[] body = codec.encodeBulk(required(request).fields());
+        return call(Endpoint.SMS_BULK, body, answers::bulk, segments(request.fields(), request.fields().to().size()));
     }
 
     /**
@@ -157,7 +188,8 @@ public final class MittoClient implements AutoCloseable {
      * @return the answer to come; cancelling it cancels the HTTP call
      */
     public CompletableFuture<BulkSmsResponse> sendBulkAsync(BulkSmsRequest request) {
-        return callAsync(Endpoint.SMS_BULK, () -> codec.encodeBulk(required(request).fields()), answers::bulk);
+        return callAsync(Endpoint.SMS_BULK, () -> codec.encodeBulk(required(request).fields()), answers::bulk,
+                () -> segments(request.fields(), request.fields().to().size()));
     }
 
     /**
@@ -170,7 +202,7 @@ public final class MittoClient implements AutoCloseable {
      * @throws MittoTransportException when no usable answer came back
      */
     public UsageResponse usageByCountry(UsageRequest request) {
-        return call(Endpoint.USAGE_BY_COUNTRY, codec.encodeUsage(required(request)), answers::usage);
+        return call(Endpoint.USAGE_BY_COUNTRY, codec.encodeUsage(required(request)), answers::usage, null);
     }
 
     /**
@@ -180,7 +212,7 @@ public final class MittoClient implements AutoCloseable {
      * @return the usage to come; cancelling it cancels the HTTP call
      */
     public CompletableFuture<UsageResponse> usageByCountryAsync(UsageRequest request) {
-        return callAsync(Endpoint.USAGE_BY_COUNTRY, () -> codec.encodeUsage(required(request)), answers::usage);
+        return callAsync(Endpoint.USAGE_BY_COUNTRY, () -> codec.encodeUsage(required(request)), answers::usage, null);
     }
 
     /**
@@ -195,7 +227,7 @@ public final class MittoClient implements AutoCloseable {
      * @throws MittoTransportException  when no usable answer came back
      */
     public void reportConversion(String messageId) {
-        call(Endpoint.CONVERSION, codec.encodeConversion(Validation.messageId(messageId)), answers::conversion);
+        call(Endpoint.CONVERSION, codec.encodeConversion(Validation.messageId(messageId)), answers::conversion, null);
     }
 
     /**
@@ -206,14 +238,26 @@ public final class MittoClient implements AutoCloseable {
      */
     public CompletableFuture<Void> reportConversionAsync(String messageId) {
         return callAsync(Endpoint.CONVERSION, () -> codec.encodeConversion(Validation.messageId(messageId)),
-                answers::conversion);
+                answers::conversion, null);
     }
 
     /**
-     * Stops the client. Calls already in flight finish, though a call waiting to be retried ends with the
-     * failure of its last attempt; new calls fail with a {@link MittoTransportException} that sent nothing. Releases what the client owns: the retry timer
-     * and, when the SDK created the OkHttp client, its dispatcher threads and idle connections. An OkHttp
-     * client passed to {@link Builder#httpClient(OkHttpClient)} stays usable. Calling it again does nothing.
+     * Stops the client, at once:
+     * <ul>
+     *   <li>a call waiting to be retried (a blocked {@code send} or a pending future alike) ends at once with
+     *       the failure of its last attempt, whatever wait the server asked for; no further attempt is made;</li>
+     *   <li>an HTTP attempt already in flight ends as it would have (an answer, or a timeout: bounded by the
+     *       client's timeouts) and is not retried; an asynchronous call still queued behind the per-host limit
+     *       fails with a {@link MittoTransportException} that sent nothing;</li>
+     *   <li>a new call fails with a {@link MittoTransportException} that sent nothing
+     *       ({@code maybeDelivered() == false});</li>
+     *   <li>every future the client returned completes, normally or with a {@link MittoException};</li>
+     *   <li>what the client created is released: its retry timer thread at once and, when the SDK created the
+     *       OkHttp client, its dispatcher threads (as their last attempts end) and its idle connections. An
+     *       OkHttp client passed to {@link Builder#httpClient(OkHttpClient)} stays usable.</li>
+     * </ul>
+     * A listener sees the end of each call it ended ({@link MittoClientListener#callEnded}), on the closing
+     * thread for calls that were waiting to be retried. Calling it again does nothing.
      */
     @Override
     public void close() {
@@ -230,19 +274,43 @@ public final class MittoClient implements AutoCloseable {
         return transport.http();
     }
 
-    private <T> T call(Endpoint endpoint, byte[] body, Transport.Reader<T> reader) {
-        return transport.call(url(endpoint), body, reader);
+    /** @param segments the forecast, or {@code null}; computed only when a listener is set */
+    private <T> T call(Endpoint endpoint, byte[] body, Transport.Reader<T> reader, Segments segments) {
+        return transport.call(endpoint, url(endpoint), body, reader, segments);
     }
 
     /** Bad input fails the future instead of throwing, as every other failure of an async call does. */
-    private <T> CompletableFuture<T> callAsync(Endpoint endpoint, Supplier<byte[]> body, Transport.Reader<T> reader) {
+    private <T> CompletableFuture<T> callAsync(Endpoint endpoint, Supplier<byte[]> body, Transport.Reader<T> reader,
+            Supplier<Segments> segments) {
         byte[] bytes;
         try {
             bytes = body.get();
         } catch (MittoValidationException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return transport.callAsync(url(endpoint), bytes, reader);
+        return transport.callAsync(endpoint, url(endpoint), bytes, reader,
+                segments == null || !events.enabled() ? null : segments.get());
+    }
+
+    /**
+     * What the calculator predicts a send costs, for the listener; {@code null} without a listener (the
+     * calculation is not made at all), for binary messages, and for a GSM message GSM-7 cannot carry.
+     */
+    private Segments segments(MessageFields<?> fields, int recipients) {
+        if (!events.enabled()) {
+            return null;
+        }
+        MessageType type = fields.type().orElse(MessageType.AUTO);
+        String text = fields.text();
+        if (type == MessageType.BINARY || text == null) {
+            return null;
+        }
+        SegmentInfo info = type == MessageType.UNICODE ? SegmentCalculator.calculate(text, Encoding.UCS_2)
+                : SegmentCalculator.calculate(text);
+        if (type == MessageType.GSM && info.encoding() != Encoding.GSM_7) {
+            return null;
+        }
+        return new Segments(info.encoding(), info.segmentCount(), recipients);
     }
 
     /** The one place that decides where a call goes: the region serves sending, the default the rest. */
@@ -270,7 +338,6 @@ public final class MittoClient implements AutoCloseable {
         static final int MAX_RETRIES_LIMIT = 10;
         /** The longest timeout or retry wait: what OkHttp's millisecond timeouts can hold. */
         private static final Duration MAX_DURATION = Duration.ofMillis(Integer.MAX_VALUE);
-        private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
         private String apiKey;
         private Region region = Region.DEFAULT;
@@ -313,10 +380,21 @@ public final class MittoClient implements AutoCloseable {
         }
 
         /**
-         * @param baseUrl a base URL for every call, winning over {@link #region(Region)}: the sandbox, a
-         *                proxy, a test server. Must be https, except for loopback hosts ({@code localhost},
-         *                {@code 127.0.0.0/8}, {@code ::1}), since the API key must not travel in clear. A path
-         *                is kept as a prefix; a query, fragment or user info is refused
+         * A base URL for every call, winning over {@link #region(Region)}: the sandbox, a proxy, a test
+         * server. A path is kept as a prefix; a query, fragment or user info is refused.
+         *
+         * <p>It must be {@code https}, since the API key travels with every call. Plain {@code http} is
+         * accepted only for a host that is loopback by itself, with no resolver asked: a literal IPv4 address
+         * in {@code 127.0.0.0/8} written in dotted decimal ({@code http://127.0.0.1:8080}), the IPv6 loopback
+         * in any spelling ({@code http://[::1]:8080}), or exactly {@code localhost}. Names that only look like
+         * loopback ({@code 127.0.0.999}, {@code 127.000.000.001}, {@code localhost.}, {@code evil.localhost})
+         * are refused: a resolver or a hosts entry could send them anywhere. For such a plain-http URL the
+         * client pins the resolution ({@code localhost} is 127.0.0.1 and ::1, never asked of the system's or
+         * the application's resolver) and bypasses any proxy, so the key never leaves the machine. For
+         * {@code https}, the resolver and proxy of an {@link #httpClient(OkHttpClient) injected client} stay
+         * in force.
+         *
+         * @param baseUrl the base URL, such as {@code https://proxy.example.com/mitto} or the sandbox's
          * @return this builder
          */
         public Builder baseUrl(String baseUrl) {
@@ -419,9 +497,13 @@ public final class MittoClient implements AutoCloseable {
         }
 
         /**
-         * @param listener observes every call (for metrics or tracing), or {@code null} for none, the default.
-         *                 See {@link MittoClientListener} for the events, their threads and what happens when
-         *                 it throws
+         * Observes every call, synchronous or asynchronous, for metrics or tracing: its start, each attempt,
+         * each retry and its end, exactly once, with the outcome. For sends, the start and the end carry the
+         * parts the {@link net.mittoapi.sms.segments.SegmentCalculator} predicts; that calculation runs only
+         * when a listener is set. A listener that throws is logged once at WARN and never breaks a call. See
+         * {@link MittoClientListener} for the events, their order and their threads.
+         *
+         * @param listener the listener, or {@code null} for none, the default
          * @return this builder
          */
         public Builder listener(MittoClientListener listener) {
@@ -441,10 +523,12 @@ public final class MittoClient implements AutoCloseable {
 
         /**
          * @return a new client
-         * @throws MittoValidationException when a setting is missing or not valid; the message names it and
-         *                                  never contains the API key
+         * @throws MittoValidationException when a setting is missing or not valid (the message names it and
+         *                                  never contains the API key), or when the OkHttp on the class path is
+         *                                  older than 4.12 (the message names the version found and the fix)
          */
         public MittoClient build() {
+            OkHttpVersion.check();
             String key = checkApiKey(apiKey);
             if (region == null) {
                 throw Validation.missing("region", "pass one of Region's constants, or leave the default");
@@ -471,10 +555,16 @@ public final class MittoClient implements AutoCloseable {
             HttpUrl sending = override != null ? override : HttpUrl.get(region.baseUrl());
             HttpUrl account = override != null ? override : HttpUrl.get(Region.DEFAULT.baseUrl());
             boolean owns = httpClient == null;
-            return new MittoClient(this, key, sending, account, codec, configure(httpClient), owns);
+            Dns pinned = override == null || override.isHttps() ? null : loopbackDns(override.host());
+            return new MittoClient(this, key, sending, account, codec, configure(httpClient, pinned), owns);
         }
 
-        private OkHttpClient configure(OkHttpClient injected) {
+        /**
+         * @param injected the application's client, or {@code null}
+         * @param loopback for a plain-http base URL, the resolver that keeps it on loopback; {@code null} for
+         *                 https, where the injected client's resolver and proxy stay in force
+         */
+        private OkHttpClient configure(OkHttpClient injected, Dns loopback) {
             OkHttpClient.Builder http;
             Dispatcher dispatcher;
             if (injected == null) {
@@ -485,9 +575,12 @@ public final class MittoClient implements AutoCloseable {
             } else {
                 http = injected.newBuilder();
                 Dispatcher shared = injected.dispatcher();
-                dispatcher = new Dispatcher(shared.executorService());
+                dispatcher = new Dispatcher(new SharedExecutor(shared.executorService()));
                 dispatcher.setMaxRequests(Math.max(MAX_REQUESTS, shared.getMaxRequests()));
                 dispatcher.setMaxRequestsPerHost(Math.max(MAX_REQUESTS_PER_HOST, shared.getMaxRequestsPerHost()));
+            }
+            if (loopback != null) {
+                http.dns(loopback).proxy(Proxy.NO_PROXY); // plain http: the key must not leave the machine
             }
             return http.dispatcher(dispatcher)
                     .connectTimeout(connectTimeout)
@@ -497,7 +590,7 @@ public final class MittoClient implements AutoCloseable {
                     .retryOnConnectionFailure(false)
                     .followRedirects(false)
                     .followSslRedirects(false)
-                    .addNetworkInterceptor(Transport.NO_HIDDEN_RETRY)
+                    .addNetworkInterceptor(Transport.NETWORK_INTERCEPTOR)
                     .build();
         }
 
@@ -540,16 +633,84 @@ public final class MittoClient implements AutoCloseable {
                 throw new MittoValidationException("baseUrl must have no query, fragment, user name or password;"
                         + " got " + Validation.show(url.redact()));
             }
-            if (!url.isHttps() && !isLoopback(url.host())) {
+            if (!url.isHttps() && loopbackAddresses(url.host()) == null) {
                 throw new MittoValidationException("baseUrl must use https, since the API key travels with every"
-                        + " call; plain http is accepted only for loopback hosts (localhost, 127.0.0.0/8, ::1),"
-                        + " such as the sandbox; got " + Validation.show(value));
+                        + " call; plain http is accepted only for a literal loopback address (127.0.0.0/8 in"
+                        + " dotted decimal such as 127.0.0.1, or [::1]) or exactly localhost, such as the"
+                        + " sandbox; got " + Validation.show(value));
             }
             return url;
         }
 
-        static boolean isLoopback(String host) {
-            return host.equalsIgnoreCase("localhost") || host.equals("::1") || IPV4_LOOPBACK.matcher(host).matches();
+        /**
+         * The addresses a plain-http host stands for, decided here and never by a resolver: the address itself
+         * for a literal loopback address (IPv4 127.0.0.0/8 in canonical dotted decimal, IPv6 {@code ::1},
+         * which {@link HttpUrl} has already put in canonical form), 127.0.0.1 and ::1 for exactly
+         * {@code localhost}. Anything else, however loopback it looks ({@code 127.0.0.999},
+         * {@code 127.000.000.001}, {@code localhost.}, {@code 2130706433}), is a name a resolver would answer,
+         * possibly with a remote address.
+         *
+         * @param host the host of a parsed URL
+         * @return the loopback addresses, or {@code null} when the host is not loopback by itself
+         */
+        static List<InetAddress> loopbackAddresses(String host) {
+            try {
+                if (host.equals("localhost")) {
+                    return List.of(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}),
+                            InetAddress.getByAddress("localhost", new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}));
+                }
+                if (host.equals("::1")) {
+                    return List.of(InetAddress.getByAddress(host, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}));
+                }
+                byte[] ipv4 = canonicalIpv4(host);
+                return ipv4 != null && ipv4[0] == 127 ? List.of(InetAddress.getByAddress(host, ipv4)) : null;
+            } catch (UnknownHostException impossible) {
+                throw new IllegalStateException(impossible); // getByAddress fails only for a bad length
+            }
+        }
+
+        /** @return the four octets of {@code a.b.c.d} in canonical dotted decimal (0-255, no leading zero), else null */
+        private static byte[] canonicalIpv4(String host) {
+            String[] parts = host.split("\\.", -1);
+            if (parts.length != 4) {
+                return null;
+            }
+            byte[] octets = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                String part = parts[i];
+                if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')) {
+                    return null;
+                }
+                int value = 0;
+                for (int j = 0; j < part.length(); j++) {
+                    char c = part.charAt(j);
+                    if (c < '0' || c > '9') {
+                        return null;
+                    }
+                    value = value * 10 + (c - '0');
+                }
+                if (value > 255) {
+                    return null;
+                }
+                octets[i] = (byte) value;
+            }
+            return octets;
+        }
+
+        /**
+         * Pins the resolution of a plain-http base URL's host: OkHttp asks this instead of the system's or the
+         * application's resolver, so that a hosts entry or a resolver cannot send the key in clear to another
+         * machine. Any other host (a redirect is never followed anyway) is refused.
+         */
+        private static Dns loopbackDns(String baseHost) {
+            List<InetAddress> addresses = loopbackAddresses(baseHost);
+            return host -> {
+                if (host.equals(baseHost)) {
+                    return addresses;
+                }
+                throw new UnknownHostException(host + " is not the loopback host of the client's plain-http baseUrl ("
+                        + baseHost + "); such a client calls nothing else");
+            };
         }
 
         private static void checkTimeout(String name, Duration timeout) {

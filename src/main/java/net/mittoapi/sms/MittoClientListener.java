@@ -15,8 +15,10 @@ import net.mittoapi.sms.segments.Encoding;
  * ({@code call()}), so a listener can pair them (to open and close a span, say).
  *
  * <p><b>Threads.</b> Events arrive on the thread that runs the call: the caller's for a synchronous call, an
- * OkHttp dispatcher thread or the client's retry timer for an asynchronous one. Events of different calls
- * arrive concurrently: an implementation must be thread-safe, fast and must not block.
+ * OkHttp dispatcher thread or the client's retry timer for an asynchronous one; the thread that cancels the
+ * future or calls {@link MittoClient#close()} when that ends a call waiting to be retried. The events of one
+ * call never overlap, and none follows its {@code callEnded}. Events of different calls arrive concurrently:
+ * an implementation must be thread-safe, fast and must not block.
  *
  * <p><b>Failures.</b> An exception thrown by a listener never breaks a call and never changes its result: the
  * client logs the first one at WARN (logger {@code net.mittoapi.sms.MittoClient}) and ignores it and later
@@ -93,7 +95,13 @@ public interface MittoClientListener {
         /** A {@link MittoRateLimitException}: HTTP 429 after the client's own retries. */
         RATE_LIMITED,
         /** A {@link MittoTransportException}: no usable answer (see its {@code maybeDelivered()}). */
-        TRANSPORT
+        TRANSPORT,
+        /**
+         * The caller cancelled the returned future (asynchronous calls only): the caller sees a
+         * {@link java.util.concurrent.CancellationException}, and {@link CallEnded#failure()} is a
+         * {@link MittoTransportException} that says whether the request may have reached the server.
+         */
+        CANCELED
     }
 
     /** Why a retry was scheduled. */
@@ -144,7 +152,10 @@ public interface MittoClientListener {
      * @param endpoint    the API call
      * @param attempt     1 for the first attempt, 2 for the first retry, and so on
      * @param httpStatus  the answer's HTTP status, or -1 when no answer came (see {@code failure})
-     * @param failure     why no usable answer came, or {@code null} when one did (whatever its status)
+     * @param failure     why no usable answer came, or {@code null} when one did (whatever its status): the
+     *                    {@link java.io.IOException} of a connection, timeout or cancellation, or the
+     *                    {@link MittoTransportException} of an answer that could not be read (then
+     *                    {@code httpStatus} is the answer's)
      * @param requestSent whether any byte of the request was written: {@code false} means the server certainly
      *                    did not process this attempt
      * @param duration    from the start of the attempt to its end
@@ -171,15 +182,21 @@ public interface MittoClientListener {
      * @param call           the call's number
      * @param endpoint       the API call
      * @param outcome        how it ended
-     * @param httpStatus     the last answer's HTTP status, or -1 when none came
+     * @param httpStatus     the HTTP status of the last attempt's answer, or -1 when the last attempt got none
+     *                       (a connection failure, a timeout, no attempt at all)
      * @param responseCode   the API's {@code responseCode} of a {@link MittoApiException}, -1 when it had
-     *                       none, 0 on success
-     * @param maybeDelivered for {@link Outcome#TRANSPORT}, the exception's
-     *                       {@link MittoTransportException#maybeDelivered()}; otherwise {@code true} on
-     *                       success and {@code false} for an API error
+     *                       none or the call ended otherwise, 0 on success
+     * @param maybeDelivered whether the request may have been processed: {@code true} on success; for
+     *                       {@link Outcome#TRANSPORT} and {@link Outcome#CANCELED}, the exception's
+     *                       {@link MittoTransportException#maybeDelivered()}; for an API error, {@code true}
+     *                       only for HTTP 500, 502, 504 and other 5xx but 503 (the server may have failed after
+     *                       processing it; treat as possibly delivered), {@code false} for 4xx, 503 and a
+     *                       refusal on HTTP 200
      * @param attempts       how many HTTP attempts were made, 0 when none was (the client was closed)
      * @param duration       from {@link CallStarted} to now, waits between attempts included
-     * @param failure        the exception the caller gets, or {@code null} on success
+     * @param failure        the exception the caller gets, or {@code null} on success; for
+     *                       {@link Outcome#CANCELED}, a {@link MittoTransportException} describing the
+     *                       cancellation
      * @param segments       as in {@link CallStarted#segments()}
      */
     record CallEnded(long call, Endpoint endpoint, Outcome outcome, int httpStatus, int responseCode,

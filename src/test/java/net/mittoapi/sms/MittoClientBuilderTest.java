@@ -87,6 +87,76 @@ class MittoClientBuilderTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.999", "http://127.256.256.256", "http://127.000.000.001",
+        "http://127.0.0.1.", "http://127.1", "http://0x7f.0.0.1", "http://localhost.", "http://localhost.localdomain",
+        "http://evil.localhost", "http://[::1%25lo]", "http://2130706433"})
+    void plainHttpToANameThatOnlyLooksLikeLoopbackIsRefused(String url) {
+        assertThatThrownBy(() -> MittoClient.builder().apiKey("k").baseUrl(url).build())
+                .isInstanceOf(MittoValidationException.class)
+                .hasMessageStartingWith("baseUrl must");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://[0:0:0:0:0:0:0:1]:8080", "http://[::0:1]", "http://[0000::0001]", "http://127.255.255.254",
+        "http://127.0.0.0", "http://[::ffff:127.0.0.1]"})
+    void everySpellingOfALiteralLoopbackAddressIsAccepted(String url) {
+        try (MittoClient client = MittoClient.builder().apiKey("k").baseUrl(url).build()) {
+            assertThat(client.toString()).contains("baseUrl=http://");
+        }
+    }
+
+    @Test
+    void plainHttpToLocalhostNeverAsksAResolverAndReachesLoopback() throws Exception {
+        OkHttpClient lyingDns = new OkHttpClient.Builder().dns(host -> {
+            throw new java.net.UnknownHostException("the application's resolver was asked for " + host);
+        }).build();
+        api.json(200, "{\"id\":\"abc\",\"responseCode\":0}");
+        try (MittoClient client = MittoClient.builder().apiKey(MockApi.KEY)
+                .baseUrl("http://localhost:" + api.server.getPort()).httpClient(lyingDns).build()) {
+
+            assertThat(client.send(SMS).id()).isEqualTo("abc");
+            assertThat(client.httpClient().dns().lookup("localhost")).isNotEmpty()
+                    .allMatch(java.net.InetAddress::isLoopbackAddress);
+            assertThatThrownBy(() -> client.httpClient().dns().lookup("example.com"))
+                    .isInstanceOf(java.net.UnknownHostException.class);
+        }
+        try (MittoClient own = MittoClient.builder().apiKey("k").baseUrl("http://localhost:1").build()) {
+            assertThat(own.httpClient().dns().lookup("localhost")).isNotEmpty()
+                    .allMatch(java.net.InetAddress::isLoopbackAddress);
+        }
+    }
+
+    @Test
+    void plainHttpToLoopbackNeverGoesThroughAProxy() throws Exception {
+        try (MockApi proxy = new MockApi()) {
+            proxy.json(200, "{\"id\":\"from-the-proxy\",\"responseCode\":0}");
+            api.json(200, "{\"id\":\"direct\",\"responseCode\":0}");
+            OkHttpClient proxied = new OkHttpClient.Builder().proxy(new java.net.Proxy(java.net.Proxy.Type.HTTP,
+                    new java.net.InetSocketAddress("127.0.0.1", proxy.server.getPort()))).build();
+            try (MittoClient client = api.client().httpClient(proxied).build()) {
+
+                assertThat(client.send(SMS).id()).isEqualTo("direct");
+                assertThat(proxy.server.getRequestCount()).as("the key went to no proxy in clear").isZero();
+            }
+        }
+    }
+
+    @Test
+    void httpsKeepsTheInjectedClientsResolverAndProxy() {
+        okhttp3.Dns appDns = okhttp3.Dns.SYSTEM::lookup;
+        java.net.Proxy appProxy = new java.net.Proxy(java.net.Proxy.Type.HTTP,
+                java.net.InetSocketAddress.createUnresolved("proxy.example.com", 3128));
+        OkHttpClient app = new OkHttpClient.Builder().dns(appDns).proxy(appProxy).build();
+        try (MittoClient client = MittoClient.builder().apiKey("k").baseUrl("https://proxy.example.com/mitto")
+                .httpClient(app).build();
+                MittoClient byRegion = MittoClient.builder().apiKey("k").httpClient(app).build()) {
+            assertThat(client.httpClient().dns()).isSameAs(appDns);
+            assertThat(client.httpClient().proxy()).isSameAs(appProxy);
+            assertThat(byRegion.httpClient().dns()).isSameAs(appDns);
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"rest.mittoapi.net", "ftp://rest.mittoapi.net", "https://", "https://h/?q=1",
         "https://h/#frag", "https://user:pw@h/"})
     void aBaseUrlThatIsNoPlainHttpUrlIsRefused(String url) {

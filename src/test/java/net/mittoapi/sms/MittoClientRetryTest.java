@@ -278,8 +278,9 @@ class MittoClientRetryTest {
         AtomicReference<MittoClient> client = new AtomicReference<>();
         RetryTimer closingWhileWaiting = new RetryTimer() {
             @Override
-            public void sleep(Duration delay) {
+            public boolean sleep(Duration delay) {
                 client.get().close();
+                return true;
             }
         };
         client.set(api.client().maxRetries(2).retryTimer(closingWhileWaiting).build());

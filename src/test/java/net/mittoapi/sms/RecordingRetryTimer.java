@@ -12,8 +12,9 @@ final class RecordingRetryTimer extends RetryTimer {
     final List<Duration> scheduled = new CopyOnWriteArrayList<>();
 
     @Override
-    public void sleep(Duration delay) {
+    public boolean sleep(Duration delay) {
         sleeps.add(delay);
+        return true;
     }
 
     @Override

@@ -8,7 +8,9 @@ import java.util.Properties;
 public final class SdkVersion {
 
     /** The version, such as {@code 0.1.0}, or {@code unknown} when the resource is missing or unfiltered. */
-    public static final String VERSION = load();
+    public static final String VERSION = load("version");
+    /** The OkHttp version the SDK is built and tested with, such as {@code 5.5.1}, or {@code unknown}. */
+    public static final String OKHTTP_VERSION = load("okhttp");
 
     private SdkVersion() {
     }
@@ -18,14 +20,14 @@ public final class SdkVersion {
         return "mitto-sms-java/" + VERSION + " Java/" + System.getProperty("java.version", "unknown");
     }
 
-    private static String load() {
+    private static String load(String key) {
         try (InputStream in = SdkVersion.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 return "unknown";
             }
             Properties properties = new Properties();
             properties.load(in);
-            String version = properties.getProperty("version", "").strip();
+            String version = properties.getProperty(key, "").strip();
             return version.isEmpty() || version.contains("${") ? "unknown" : version;
         } catch (IOException e) {
             return "unknown";

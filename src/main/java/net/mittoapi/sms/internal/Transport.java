@@ -8,14 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.mittoapi.sms.MittoClientListener.RetryReason;
+import net.mittoapi.sms.MittoClientListener.Segments;
 import net.mittoapi.sms.MittoException;
 import net.mittoapi.sms.MittoTransportException;
 import okhttp3.Call;
 import okhttp3.Callback;
-import okhttp3.EventListener;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -32,20 +34,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a request, retries it when that cannot send it twice, and hands the answer to {@link Answers}.
  *
- * <p><b>Knowing whether a request was written.</b> Each attempt gets its own OkHttp {@link EventListener}
- * (added to the call, so the application's own listeners keep working). OkHttp reports
- * {@code requestHeadersStart} before the first byte of the request goes to the socket. A failure before
- * that event (DNS, connect, TLS handshake, a refused executor) certainly sent nothing and may be retried;
- * a failure after it may have reached the server: never retried, reported with
- * {@code maybeDelivered() == true}. OkHttp's own {@code retryOnConnectionFailure} is off on the SDK's
- * client, since it may replay a POST whose first copy arrived.
+ * <p><b>Knowing whether a request was written.</b> Each attempt's request carries its own {@link Attempt}
+ * as a tag. {@link #NETWORK_INTERCEPTOR}, the network interceptor closest to the socket, marks the attempt
+ * sent just before OkHttp writes the request's first byte: by then the connection (DNS, connect, TLS) is
+ * made, and nothing else happens before the write. A failure before that mark certainly sent nothing and
+ * may be retried; a failure after it may have reached the server: never retried, reported with
+ * {@code maybeDelivered() == true}. The interceptor finds the attempt through
+ * {@code chain.call().request()}, the request as the SDK built it, whatever the application's interceptors
+ * made of it. This uses only API that OkHttp 4.12 and 5.x share, and leaves the application's own
+ * {@code EventListener.Factory} in force untouched. OkHttp's own {@code retryOnConnectionFailure} is off on
+ * the SDK's client, since it may replay a POST whose first copy arrived.
  *
  * <p><b>Async.</b> Built on {@link Call#enqueue}: no thread waits for an answer. Cancelling the returned
  * future cancels the HTTP call in flight or the retry waiting on the {@link RetryTimer}.
  *
+ * <p><b>Closing</b> refuses new calls and ends every call waiting to be retried at once, with its last
+ * attempt's failure: the {@link RetryTimer} wakes blocked callers and runs waiting async retries on the
+ * closing thread, where they see the client closed. An attempt in flight ends as OkHttp ends it (bounded by
+ * the timeouts) and is not retried.
+ *
+ * <p><b>Safety net.</b> Whatever reading an answer throws that is not a {@link MittoException} (a bug, a
+ * parser's runtime exception, a stack overflow) becomes a {@link MittoTransportException} that says the
+ * request was sent. Asynchronously nothing is ever rethrown into an OkHttp dispatcher thread, and the future
+ * always completes.
+ *
  * <p><b>Logging</b> (logger {@code net.mittoapi.sms.MittoClient}): one DEBUG line per attempt with method,
- * URL, status or failure, duration and attempt number, and one per retry scheduled; TRACE adds headers and bodies, with the API key
- * header redacted.
+ * URL, status or failure, duration and attempt number, and one per retry scheduled; TRACE adds headers and
+ * bodies, with the API key header redacted.
  */
 public final class Transport implements AutoCloseable {
 
@@ -55,12 +70,20 @@ public final class Transport implements AutoCloseable {
     private static final String MOVED_RETRY_AFTER = "X-Mitto-Sdk-Retry-After";
 
     /**
-     * OkHttp repeats a 503 that says {@code Retry-After: 0} on its own, once, whatever
-     * {@code retryOnConnectionFailure} says. That repeat is safe (a 503 was not processed) but escapes
-     * {@code maxRetries} and the logs. This network interceptor, the closest to the socket, moves the header
-     * of a 503 out of OkHttp's sight so that every retry is the SDK's own, counted and logged.
+     * The SDK's network interceptor, added last so that it is the closest to the socket. It does two things:
+     * <ul>
+     *   <li>marks the call's {@link Attempt} as sent, just before the request is written;</li>
+     *   <li>OkHttp repeats a 503 that says {@code Retry-After: 0} on its own, once, whatever
+     *       {@code retryOnConnectionFailure} says. That repeat is safe (a 503 was not processed) but escapes
+     *       {@code maxRetries} and the logs. The interceptor moves the header of a 503 out of OkHttp's sight so
+     *       that every retry is the SDK's own, counted and logged.</li>
+     * </ul>
      */
-    public static final Interceptor NO_HIDDEN_RETRY = chain -> {
+    public static final Interceptor NETWORK_INTERCEPTOR = chain -> {
+        Attempt attempt = chain.call().request().tag(Attempt.class);
+        if (attempt != null) {
+            attempt.requestSent = true;
+        }
         Response response = chain.proceed(chain.request());
         String retryAfter = response.header("Retry-After");
         if (response.code() != 503 || retryAfter == null) {
@@ -85,6 +108,7 @@ public final class Transport implements AutoCloseable {
     private final Answers answers;
     private final RetryPolicy retryPolicy;
     private final RetryTimer timer;
+    private final CallEvents events;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Reads a successful (2xx) answer into a result, or throws the {@link MittoException} it stands for. */
@@ -99,16 +123,18 @@ public final class Transport implements AutoCloseable {
     }
 
     /**
-     * @param http        the configured client (retryOnConnectionFailure off, redirects off)
+     * @param http        the configured client (retryOnConnectionFailure off, redirects off,
+     *                    {@link #NETWORK_INTERCEPTOR} last among its network interceptors)
      * @param ownsHttp    whether {@link #close()} may shut down its dispatcher and connection pool
      * @param apiKey      the key sent in {@value #KEY_HEADER}
      * @param userAgent   the User-Agent header
      * @param answers     maps answers to results and exceptions
      * @param retryPolicy decides waits
      * @param timer       waits
+     * @param events      reports calls to the client's listener, or {@link CallEvents#NONE}
      */
     public Transport(OkHttpClient http, boolean ownsHttp, String apiKey, String userAgent, Answers answers,
-            RetryPolicy retryPolicy, RetryTimer timer) {
+            RetryPolicy retryPolicy, RetryTimer timer, CallEvents events) {
         this.http = http;
         this.ownsHttp = ownsHttp;
         this.apiKey = apiKey;
@@ -116,6 +142,7 @@ public final class Transport implements AutoCloseable {
         this.answers = answers;
         this.retryPolicy = retryPolicy;
         this.timer = timer;
+        this.events = events;
     }
 
     /** @return the OkHttp client the calls run on */
@@ -126,67 +153,92 @@ public final class Transport implements AutoCloseable {
     /**
      * Sends a POST and waits for its result, retrying as {@link RetryPolicy} allows.
      *
-     * @param url    where to
-     * @param body   the JSON body
-     * @param reader reads a successful answer
-     * @param <T>    the result type
+     * @param endpoint the API call, for the listener
+     * @param url      where to
+     * @param body     the JSON body
+     * @param reader   reads a successful answer
+     * @param segments what the calculator predicts for a send, or {@code null}
+     * @param <T>      the result type
      * @return the result
      * @throws MittoException for every failure
      */
-    public <T> T call(HttpUrl url, byte[] body, Reader<T> reader) {
+    public <T> T call(Endpoint endpoint, HttpUrl url, byte[] body, Reader<T> reader, Segments segments) {
+        CallEvents.Span span = events.start(endpoint, url, segments);
         if (closed.get()) {
-            throw closedException();
+            MittoTransportException refused = closedException();
+            span.ended(refused);
+            throw refused;
         }
         Request request = request(url, body);
-        for (int attempt = 1; ; attempt++) {
-            AttemptListener listener = new AttemptListener();
-            Call call = http.newCall(request);
-            call.addEventListener(listener);
-            traceRequest(request, body, attempt);
-            long start = System.nanoTime();
-            Outcome<T> outcome;
-            try (Response response = call.execute()) {
-                outcome = answered(request, response, start, attempt, listener, call, reader);
-            } catch (IOException e) {
-                outcome = failed(request, e, start, attempt, listener, call);
+        MittoException last = null;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                Attempt state = new Attempt(attempt);
+                Call call = http.newCall(state.tag(request));
+                traceRequest(request, body, attempt);
+                Outcome<T> outcome;
+                try (Response response = call.execute()) {
+                    outcome = answered(request, response, state, call, reader);
+                } catch (IOException e) {
+                    outcome = failed(request, e, state, call);
+                } catch (RuntimeException e) {
+                    outcome = unexpected(request, e, state); // an application interceptor's bug, say
+                }
+                state.ended(span, outcome);
+                if (outcome.failure == null) {
+                    span.ended(null);
+                    return outcome.value;
+                }
+                last = outcome.failure;
+                Duration delay = nextDelay(outcome, attempt, request);
+                if (delay == null) {
+                    throw outcome.failure;
+                }
+                span.retryScheduled(attempt, delay, outcome.reason);
+                boolean waited;
+                try {
+                    waited = timer.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw outcome.failure;
+                }
+                if (!waited || closed.get()) {
+                    throw outcome.failure; // closed while waiting: no new attempt, as for async calls
+                }
             }
-            if (outcome.failure == null) {
-                return outcome.value;
-            }
-            Duration delay = nextDelay(outcome, attempt, request);
-            if (delay == null) {
-                throw outcome.failure;
-            }
-            try {
-                timer.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw outcome.failure;
-            }
-            if (closed.get()) {
-                throw outcome.failure; // closed while waiting: no new attempt, as for async calls
-            }
+        } catch (MittoException e) {
+            span.ended(e);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            span.ended(last != null ? last : new MittoTransportException("the call ended with " + e, true, e));
+            throw e;
         }
     }
 
     /**
      * Sends a POST without blocking; see {@link #call}.
      *
-     * @param url    where to
-     * @param body   the JSON body
-     * @param reader reads a successful answer
-     * @param <T>    the result type
+     * @param endpoint the API call, for the listener
+     * @param url      where to
+     * @param body     the JSON body
+     * @param reader   reads a successful answer
+     * @param segments what the calculator predicts for a send, or {@code null}
+     * @param <T>      the result type
      * @return the result to come; cancelling it cancels the HTTP call or the pending retry
      */
-    public <T> CompletableFuture<T> callAsync(HttpUrl url, byte[] body, Reader<T> reader) {
+    public <T> CompletableFuture<T> callAsync(Endpoint endpoint, HttpUrl url, byte[] body, Reader<T> reader,
+            Segments segments) {
         CompletableFuture<T> future = new CompletableFuture<>();
+        CallEvents.Span span = events.start(endpoint, url, segments);
         if (closed.get()) {
-            future.completeExceptionally(closedException());
+            MittoTransportException refused = closedException();
+            span.ended(refused);
+            future.completeExceptionally(refused);
             return future;
         }
-        AsyncExchange<T> exchange = new AsyncExchange<>(request(url, body), body, reader, future);
+        AsyncExchange<T> exchange = new AsyncExchange<>(request(url, body), body, reader, future, span);
         future.whenComplete((value, failure) -> {
-            if (future.isCancelled()) {
+            if (failure instanceof CancellationException) {
                 exchange.cancel();
             }
         });
@@ -195,18 +247,30 @@ public final class Transport implements AutoCloseable {
     }
 
     /**
-     * Refuses new calls. Calls in flight finish. When the SDK created the OkHttp client, its dispatcher
-     * threads end and its idle connections close; an injected client is left alone.
+     * Refuses new calls and ends every call waiting to be retried, at once, with its last failure. An attempt
+     * in flight ends as OkHttp ends it and is not retried; an async call still queued in the SDK's dispatcher
+     * fails without being sent. When the SDK created the OkHttp client, its dispatcher threads end and its
+     * idle connections close; an injected client is left alone.
      */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             timer.close();
+            // The SDK's dispatcher runs on its own threads or, with an injected client, on a SharedExecutor
+            // view of the application's: either way, calls still queued fail without being sent.
+            http.dispatcher().executorService().shutdown();
             if (ownsHttp) {
-                http.dispatcher().executorService().shutdown();
                 http.connectionPool().evictAll();
             }
         }
+    }
+
+    /**
+     * @param httpStatus an error answer's HTTP status
+     * @return whether the server may have processed the request before answering it: a 5xx other than 503
+     */
+    static boolean mayHaveProcessed(int httpStatus) {
+        return httpStatus >= 500 && httpStatus != 503;
     }
 
     private Request request(HttpUrl url, byte[] body) {
@@ -218,43 +282,55 @@ public final class Transport implements AutoCloseable {
                 .build();
     }
 
-    private <T> Outcome<T> answered(Request request, Response response, long start, int attempt,
-            AttemptListener listener, Call call, Reader<T> reader) {
+    private <T> Outcome<T> answered(Request request, Response response, Attempt attempt, Call call, Reader<T> reader) {
+        attempt.requestSent = true; // an answer came: the request went out, whatever the interceptors did
         int status = response.code();
         boolean ok = response.isSuccessful();
         byte[] bytes;
         try {
             bytes = readBody(response.body(), ok ? MAX_ANSWER_BYTES : MAX_ERROR_BYTES, ok);
         } catch (IOException e) {
-            return failed(request, e, start, attempt, listener, call);
+            return this.<T>failed(request, e, attempt, call).withStatus(status);
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} -> {} ({} ms, attempt {})", request.method(), request.url(), status, millis(start),
-                    attempt);
+            LOG.debug("{} {} -> {} ({} ms, attempt {})", request.method(), request.url(), status,
+                    millis(attempt.startNanos), attempt.number);
         }
-        traceResponse(request, response, bytes);
         try {
+            traceResponse(request, response, bytes);
             if (ok) {
-                return Outcome.success(reader.read(status, bytes));
+                return Outcome.success(reader.read(status, bytes), status);
             }
             String header = response.header("Retry-After", response.header(MOVED_RETRY_AFTER));
-            Duration retryAfter = status == 429 || status == 503 ? Answers.retryAfter(header, Instant.now()) : null;
+            boolean retryable = status == 429 || status == 503;
+            Duration retryAfter = retryable ? Answers.retryAfter(header, Instant.now()) : null;
             MittoException error = answers.error(status, bytes, retryAfter);
-            return status == 429 || status == 503 ? Outcome.retryable(error, retryAfter) : Outcome.fatal(error);
+            if (!retryable) {
+                return Outcome.refused(error, status);
+            }
+            return Outcome.retryable(error, status, retryAfter,
+                    status == 429 ? RetryReason.RATE_LIMITED : RetryReason.SERVICE_UNAVAILABLE);
+        } catch (MittoTransportException e) {
+            return Outcome.unreadable(e, status);
         } catch (MittoException e) {
-            return Outcome.fatal(e);
+            return Outcome.refused(e, status);
+        } catch (RuntimeException | StackOverflowError e) {
+            MittoTransportException unreadable = new MittoTransportException(request.method() + " " + request.url()
+                    + " answered HTTP " + status + ", but the answer could not be read (" + e + "): the server may"
+                    + " have processed the request, so do not send it again without checking", true, e);
+            return Outcome.unreadable(unreadable, status);
         }
     }
 
-    private <T> Outcome<T> failed(Request request, IOException e, long start, int attempt,
-            AttemptListener listener, Call call) {
-        boolean sent = listener.requestStarted();
+    private <T> Outcome<T> failed(Request request, IOException e, Attempt attempt, Call call) {
+        boolean sent = attempt.requestSent;
         boolean canceled = call.isCanceled();
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} -> failed: {} ({} ms, attempt {}, {})", request.method(), request.url(), e,
-                    millis(start), attempt, sent ? "request was sent" : "request was not sent");
+                    millis(attempt.startNanos), attempt.number, sent ? "request was sent" : "request was not sent");
         }
-        String what = !canceled ? "failed (" + e + ")"
+        String what = closed.get() && !sent && isRejected(e) ? "was refused because the client was closed"
+                : !canceled ? "failed (" + e + ")"
                 : e instanceof InterruptedIOException && "timeout".equals(e.getMessage())
                         ? "hit the call timeout" : "was canceled";
         String message = sent
@@ -263,11 +339,26 @@ public final class Transport implements AutoCloseable {
                 : request.method() + " " + request.url() + " " + what + " before the request was sent:"
                         + " nothing reached the server";
         MittoTransportException failure = new MittoTransportException(message, sent, e);
-        return sent || canceled ? Outcome.fatal(failure) : Outcome.retryable(failure, null);
+        return sent || canceled ? Outcome.failed(failure, e) : Outcome.connectionFailed(failure, e);
+    }
+
+    private <T> Outcome<T> unexpected(Request request, Throwable e, Attempt attempt) {
+        boolean sent = attempt.requestSent;
+        LOG.warn("{} {} -> failed unexpectedly ({} ms, attempt {})", request.method(), request.url(),
+                millis(attempt.startNanos), attempt.number, e);
+        MittoTransportException failure = new MittoTransportException(request.method() + " " + request.url()
+                + " failed unexpectedly (" + e + ") " + (sent ? "after the request was sent: the server may have"
+                + " processed it, so do not send it again without checking" : "before the request was sent:"
+                + " nothing reached the server"), sent, e);
+        return Outcome.failed(failure, failure);
+    }
+
+    private static boolean isRejected(IOException e) {
+        return e instanceof InterruptedIOException && "executor rejected".equals(e.getMessage());
     }
 
     private Duration nextDelay(Outcome<?> outcome, int attempt, Request request) {
-        if (!outcome.retryable || closed.get()) {
+        if (outcome.reason == null || closed.get()) {
             return null;
         }
         Duration delay = retryPolicy.delayBeforeRetry(attempt, outcome.retryAfter);
@@ -323,49 +414,74 @@ public final class Transport implements AutoCloseable {
         return out.toString();
     }
 
+    /** One HTTP attempt: its number, when it began, and whether OkHttp began to write its request. */
+    static final class Attempt {
+        final int number;
+        final long startNanos = System.nanoTime();
+        volatile boolean requestSent;
+
+        Attempt(int number) {
+            this.number = number;
+        }
+
+        Request tag(Request request) {
+            return request.newBuilder().tag(Attempt.class, this).build();
+        }
+
+        void ended(CallEvents.Span span, Outcome<?> outcome) {
+            span.attemptEnded(number, outcome.status, outcome.attemptFailure, requestSent, startNanos);
+        }
+    }
+
     /** The result of one attempt: a value, or a failure that may or may not be retried. */
     private static final class Outcome<T> {
         final T value;
         final MittoException failure;
-        final boolean retryable;
+        /** Why the attempt may be retried, or {@code null} when it may not. */
+        final RetryReason reason;
         final Duration retryAfter;
+        /** The answer's HTTP status, or -1. */
+        final int status;
+        /** What the listener's {@code attemptEnded} calls the failure: no usable answer came. */
+        final Throwable attemptFailure;
 
-        private Outcome(T value, MittoException failure, boolean retryable, Duration retryAfter) {
+        private Outcome(T value, MittoException failure, RetryReason reason, Duration retryAfter, int status,
+                Throwable attemptFailure) {
             this.value = value;
             this.failure = failure;
-            this.retryable = retryable;
+            this.reason = reason;
             this.retryAfter = retryAfter;
+            this.status = status;
+            this.attemptFailure = attemptFailure;
         }
 
-        static <T> Outcome<T> success(T value) {
-            return new Outcome<>(value, null, false, null);
+        static <T> Outcome<T> success(T value, int status) {
+            return new Outcome<>(value, null, null, null, status, null);
         }
 
-        static <T> Outcome<T> fatal(MittoException failure) {
-            return new Outcome<>(null, failure, false, null);
+        /** An answer that is an error: usable, whatever its status. */
+        static <T> Outcome<T> refused(MittoException error, int status) {
+            return new Outcome<>(null, error, null, null, status, null);
         }
 
-        static <T> Outcome<T> retryable(MittoException failure, Duration retryAfter) {
-            return new Outcome<>(null, failure, true, retryAfter);
-        }
-    }
-
-    /** Tells whether OkHttp began to write the request of one attempt. */
-    static final class AttemptListener extends EventListener {
-        private volatile boolean requestStarted;
-
-        @Override
-        public void requestHeadersStart(Call call) {
-            requestStarted = true;
+        static <T> Outcome<T> retryable(MittoException error, int status, Duration retryAfter, RetryReason reason) {
+            return new Outcome<>(null, error, reason, retryAfter, status, null);
         }
 
-        @Override
-        public void requestBodyStart(Call call) {
-            requestStarted = true;
+        static <T> Outcome<T> unreadable(MittoTransportException failure, int status) {
+            return new Outcome<>(null, failure, null, null, status, failure);
         }
 
-        boolean requestStarted() {
-            return requestStarted;
+        static <T> Outcome<T> failed(MittoTransportException failure, Throwable cause) {
+            return new Outcome<>(null, failure, null, null, -1, cause);
+        }
+
+        static <T> Outcome<T> connectionFailed(MittoTransportException failure, Throwable cause) {
+            return new Outcome<>(null, failure, RetryReason.CONNECTION_FAILED, null, -1, cause);
+        }
+
+        Outcome<T> withStatus(int answered) {
+            return new Outcome<>(value, failure, reason, retryAfter, answered, attemptFailure);
         }
     }
 
@@ -375,93 +491,188 @@ public final class Transport implements AutoCloseable {
         private final byte[] body;
         private final Reader<T> reader;
         private final CompletableFuture<T> future;
+        private final CallEvents.Span span;
         private int attempts;
+        /** The attempt in flight, or {@code null} between attempts. */
         private Call call;
+        private Attempt current;
         private Runnable cancelRetry;
         private MittoException lastFailure;
+        private boolean canceled;
+        private boolean done;
 
-        AsyncExchange(Request request, byte[] body, Reader<T> reader, CompletableFuture<T> future) {
+        AsyncExchange(Request request, byte[] body, Reader<T> reader, CompletableFuture<T> future,
+                CallEvents.Span span) {
             this.request = request;
             this.body = body;
             this.reader = reader;
             this.future = future;
+            this.span = span;
         }
 
+        /** Starts the next attempt, unless the call was cancelled, or the client closed meanwhile. */
         void attempt() {
             Call next;
-            int attempt;
-            AttemptListener listener = new AttemptListener();
+            Attempt state;
+            MittoException endWith = null;
+            boolean wasCanceled;
             synchronized (this) {
-                if (future.isDone()) {
+                if (done) {
                     return;
                 }
-                if (closed.get() && lastFailure != null) {
-                    future.completeExceptionally(lastFailure);
-                    return;
+                wasCanceled = canceled;
+                if (wasCanceled) {
+                    next = null;
+                    state = null;
+                } else if (closed.get() && lastFailure != null) {
+                    endWith = lastFailure;
+                    next = null;
+                    state = null;
+                } else {
+                    state = new Attempt(++attempts);
+                    next = http.newCall(state.tag(request));
+                    call = next;
+                    current = state;
+                    cancelRetry = null;
                 }
-                attempt = ++attempts;
-                next = http.newCall(request);
-                next.addEventListener(listener);
-                call = next;
-                cancelRetry = null;
             }
-            traceRequest(request, body, attempt);
-            long start = System.nanoTime();
+            if (wasCanceled) {
+                finishCanceled(false);
+                return;
+            }
+            if (endWith != null) {
+                finish(null, endWith);
+                return;
+            }
+            traceRequest(request, body, state.number);
             next.enqueue(new Callback() {
                 @Override
                 public void onResponse(Call c, Response response) {
                     Outcome<T> outcome;
                     try (response) {
-                        outcome = answered(request, response, start, attempt, listener, c, reader);
+                        outcome = answered(request, response, state, c, reader);
                     } catch (RuntimeException | Error e) {
-                        future.completeExceptionally(e);
-                        throw e;
+                        outcome = unexpected(request, e, state);
                     }
-                    settle(outcome, attempt);
+                    settle(state, outcome);
                 }
 
                 @Override
                 public void onFailure(Call c, IOException e) {
-                    settle(failed(request, e, start, attempt, listener, c), attempt);
+                    Outcome<T> outcome;
+                    try {
+                        outcome = failed(request, e, state, c);
+                    } catch (RuntimeException | Error bug) {
+                        outcome = unexpected(request, bug, state);
+                    }
+                    settle(state, outcome);
                 }
             });
         }
 
-        private void settle(Outcome<T> outcome, int attempt) {
-            if (outcome.failure == null) {
-                future.complete(outcome.value);
-                return;
-            }
-            Duration delay = future.isDone() ? null : nextDelay(outcome, attempt, request);
-            if (delay == null) {
-                future.completeExceptionally(outcome.failure);
-                return;
-            }
-            synchronized (this) {
-                lastFailure = outcome.failure;
-            }
-            Runnable cancel = timer.schedule(delay, this::attempt);
-            synchronized (this) {
-                cancelRetry = cancel;
-            }
-            if (future.isDone()) {
-                cancel.run(); // cancelled while scheduling: cancel() may have missed the timer task
+        /** Never throws: it runs on OkHttp's dispatcher threads, which an exception would kill. */
+        private void settle(Attempt state, Outcome<T> outcome) {
+            try {
+                state.ended(span, outcome);
+                boolean wasCanceled;
+                synchronized (this) {
+                    call = null;
+                    wasCanceled = canceled;
+                }
+                if (wasCanceled) {
+                    finishCanceled(state.requestSent);
+                    return;
+                }
+                if (outcome.failure == null) {
+                    finish(outcome.value, null);
+                    return;
+                }
+                Duration delay = nextDelay(outcome, state.number, request);
+                if (delay == null) {
+                    finish(null, outcome.failure);
+                    return;
+                }
+                synchronized (this) {
+                    lastFailure = outcome.failure;
+                }
+                span.retryScheduled(state.number, delay, outcome.reason);
+                Runnable cancel = timer.schedule(delay, this::attempt);
+                boolean stop;
+                synchronized (this) {
+                    stop = done || canceled;
+                    if (!stop && attempts == state.number) {
+                        cancelRetry = cancel; // unless the timer already started the next attempt
+                    }
+                }
+                if (stop) {
+                    cancel.run(); // cancelled while scheduling: cancel() may have missed the timer task
+                    finishCanceled(false); // does nothing when the call ended otherwise
+                }
+            } catch (RuntimeException | Error e) {
+                LOG.warn("{} {}: unexpected failure while settling attempt {}", request.method(), request.url(),
+                        state.number, e);
+                finish(null, new MittoTransportException(request.method() + " " + request.url() + " failed"
+                        + " unexpectedly (" + e + ")", state.requestSent, e));
             }
         }
 
+        private void finish(T value, MittoException failure) {
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                done = true;
+            }
+            if (future.isCancelled()) {
+                Attempt last;
+                synchronized (this) {
+                    last = current;
+                }
+                span.canceled(cancellation(last != null && last.requestSent));
+                return;
+            }
+            span.ended(failure);
+            if (failure == null) {
+                future.complete(value);
+            } else {
+                future.completeExceptionally(failure);
+            }
+        }
+
+        private void finishCanceled(boolean sent) {
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                done = true;
+            }
+            span.canceled(cancellation(sent));
+        }
+
+        private MittoTransportException cancellation(boolean sent) {
+            return new MittoTransportException(request.method() + " " + request.url() + " was canceled by the caller "
+                    + (sent ? "after the request was sent: the server may have processed it"
+                            : "before the request was sent: nothing reached the server"), sent, null);
+        }
+
+        /** The caller cancelled the future: stop the attempt in flight, or the retry waiting. */
         void cancel() {
-            Call current;
+            Call inFlight;
             Runnable retry;
             synchronized (this) {
-                current = call;
+                canceled = true;
+                inFlight = call;
                 retry = cancelRetry;
+                cancelRetry = null;
             }
-            if (current != null) {
-                current.cancel();
+            if (inFlight != null) {
+                inFlight.cancel(); // its callback ends the call, after its attemptEnded
+                return;
             }
             if (retry != null) {
                 retry.run();
             }
+            finishCanceled(false);
         }
     }
 }

@@ -1,0 +1,228 @@
+package net.mittoapi.sms.internal;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import net.mittoapi.sms.MittoApiException;
+import net.mittoapi.sms.MittoAuthenticationException;
+import net.mittoapi.sms.MittoClientListener;
+import net.mittoapi.sms.MittoClientListener.AttemptEnded;
+import net.mittoapi.sms.MittoClientListener.CallEnded;
+import net.mittoapi.sms.MittoClientListener.CallStarted;
+import net.mittoapi.sms.MittoClientListener.Outcome;
+import net.mittoapi.sms.MittoClientListener.RetryReason;
+import net.mittoapi.sms.MittoClientListener.RetryScheduled;
+import net.mittoapi.sms.MittoClientListener.Segments;
+import net.mittoapi.sms.MittoException;
+import net.mittoapi.sms.MittoRateLimitException;
+import net.mittoapi.sms.MittoTransportException;
+import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers a client's calls to its {@link MittoClientListener}, and keeps the listener's promises: the
+ * events of one call in order and never concurrently, exactly one {@code callEnded} per started call and
+ * nothing after it, and a listener that throws never breaking a call (the first failure is logged at WARN,
+ * all are ignored).
+ *
+ * <p>A client without a listener uses {@link #NONE}: {@link #start} then returns a span whose methods return
+ * at once, and no event value is ever built.
+ */
+public final class CallEvents {
+
+    /** No listener: every event is dropped before it is built. */
+    public static final CallEvents NONE = new CallEvents(null);
+
+    private static final Logger LOG = LoggerFactory.getLogger("net.mittoapi.sms.MittoClient");
+
+    private final MittoClientListener listener;
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private final Span none = new Span(this, 0, null, null);
+
+    private CallEvents(MittoClientListener listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * @param listener the application's listener, or {@code null}
+     * @return the events of a client with that listener
+     */
+    public static CallEvents of(MittoClientListener listener) {
+        return listener == null ? NONE : new CallEvents(listener);
+    }
+
+    /** @return whether a listener is set: only then is it worth computing what events carry */
+    public boolean enabled() {
+        return listener != null;
+    }
+
+    /**
+     * A call passed validation: numbers it and reports {@code callStarted}.
+     *
+     * @param endpoint the API call
+     * @param url      where it goes
+     * @param segments what the calculator predicts, or {@code null}
+     * @return the call's span, to report the rest of its events on
+     */
+    public Span start(Endpoint endpoint, HttpUrl url, Segments segments) {
+        if (listener == null) {
+            return none;
+        }
+        Span span = new Span(this, calls.incrementAndGet(), publicEndpoint(endpoint), segments);
+        span.started(url);
+        return span;
+    }
+
+    private void deliver(String event, Runnable delivery) {
+        try {
+            delivery.run();
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw e;
+            }
+            if (warned.compareAndSet(false, true)) {
+                LOG.warn("The MittoClientListener {} threw from {}; the call goes on, and this and later failures"
+                        + " of the listener are ignored. Fix the listener: it must not throw", listener.getClass()
+                        .getName(), event, e);
+            }
+        }
+    }
+
+    private static MittoClientListener.Endpoint publicEndpoint(Endpoint endpoint) {
+        return switch (endpoint) {
+            case SMS -> MittoClientListener.Endpoint.SMS;
+            case SMS_BULK -> MittoClientListener.Endpoint.SMS_BULK;
+            case USAGE_BY_COUNTRY -> MittoClientListener.Endpoint.USAGE_BY_COUNTRY;
+            case CONVERSION -> MittoClientListener.Endpoint.CONVERSION;
+        };
+    }
+
+    /** The events of one call. Thread-safe: an async call's events come from several threads. */
+    public static final class Span {
+        private final CallEvents events;
+        private final long call;
+        private final MittoClientListener.Endpoint endpoint;
+        private final Segments segments;
+        private final long startNanos = System.nanoTime();
+        private int attempts;
+        private int lastStatus = -1;
+        private boolean ended;
+
+        private Span(CallEvents events, long call, MittoClientListener.Endpoint endpoint, Segments segments) {
+            this.events = events;
+            this.call = call;
+            this.endpoint = endpoint;
+            this.segments = segments;
+        }
+
+        private void started(HttpUrl url) {
+            CallStarted event = new CallStarted(call, endpoint, url.toString(), segments);
+            events.deliver("callStarted", () -> events.listener.callStarted(event));
+        }
+
+        /**
+         * One attempt ended.
+         *
+         * @param attempt     its number, from 1
+         * @param httpStatus  the answer's status, or -1 when none came
+         * @param failure     why no usable answer came, or {@code null}
+         * @param requestSent whether any byte of the request was written
+         * @param startNanos  when the attempt began, from {@link System#nanoTime()}
+         */
+        public void attemptEnded(int attempt, int httpStatus, Throwable failure, boolean requestSent,
+                long startNanos) {
+            if (events.listener != null) {
+                attemptEnded(attempt, httpStatus, failure, requestSent, Duration.ofNanos(System.nanoTime() - startNanos));
+            }
+        }
+
+        private synchronized void attemptEnded(int attempt, int httpStatus, Throwable failure, boolean requestSent,
+                Duration duration) {
+            attempts = Math.max(attempts, attempt);
+            lastStatus = httpStatus;
+            if (ended) {
+                return;
+            }
+            AttemptEnded event = new AttemptEnded(call, endpoint, attempt, httpStatus, failure, requestSent, duration);
+            events.deliver("attemptEnded", () -> events.listener.attemptEnded(event));
+        }
+
+        /**
+         * A retry was scheduled.
+         *
+         * @param retry  1 for the first retry
+         * @param delay  the wait before it
+         * @param reason why
+         */
+        public void retryScheduled(int retry, Duration delay, RetryReason reason) {
+            if (events.listener == null) {
+                return;
+            }
+            synchronized (this) {
+                if (ended) {
+                    return;
+                }
+                RetryScheduled event = new RetryScheduled(call, endpoint, retry, delay, reason);
+                events.deliver("retryScheduled", () -> events.listener.retryScheduled(event));
+            }
+        }
+
+        /**
+         * The call ended with a result or the failure its caller gets. Only the first end counts.
+         *
+         * @param failure the failure, or {@code null} on success
+         */
+        public void ended(MittoException failure) {
+            if (events.listener != null) {
+                ended(failure, false);
+            }
+        }
+
+        /**
+         * The caller cancelled the call.
+         *
+         * @param cancellation describes it, and says whether the request may have reached the server
+         */
+        public void canceled(MittoTransportException cancellation) {
+            if (events.listener != null) {
+                ended(cancellation, true);
+            }
+        }
+
+        private synchronized void ended(MittoException failure, boolean canceled) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            Outcome outcome;
+            int responseCode = -1;
+            boolean maybeDelivered;
+            int status = lastStatus;
+            if (canceled) {
+                outcome = Outcome.CANCELED;
+                maybeDelivered = ((MittoTransportException) failure).maybeDelivered();
+            } else if (failure == null) {
+                outcome = Outcome.SUCCESS;
+                responseCode = 0;
+                maybeDelivered = true;
+            } else if (failure instanceof MittoApiException api) {
+                outcome = api instanceof MittoAuthenticationException ? Outcome.AUTHENTICATION
+                        : api instanceof MittoRateLimitException ? Outcome.RATE_LIMITED : Outcome.API_ERROR;
+                responseCode = api.responseCode();
+                status = api.httpStatus();
+                maybeDelivered = Transport.mayHaveProcessed(status);
+            } else if (failure instanceof MittoTransportException transport) {
+                outcome = Outcome.TRANSPORT;
+                maybeDelivered = transport.maybeDelivered();
+            } else {
+                outcome = Outcome.TRANSPORT; // a MittoValidationException from a reader: none is known today
+                maybeDelivered = attempts > 0;
+            }
+            CallEnded event = new CallEnded(call, endpoint, outcome, status, responseCode, maybeDelivered, attempts,
+                    Duration.ofNanos(System.nanoTime() - startNanos), failure, segments);
+            events.deliver("callEnded", () -> events.listener.callEnded(event));
+        }
+    }
+}
