@@ -37,8 +37,11 @@ import net.mittoapi.sms.sandbox.MittoSandbox;
  * is the number it ever started (idle ones end after 60 s; a run is far shorter). Also shown: OkHttp's
  * shared {@code OkHttp TaskRunner} threads (connection-pool housekeeping, started by OkHttp for any client)
  * and the sandbox's own threads, which belong to the server side. The program fails (exit 1) when any call
- * failed, an id repeats, or the dispatcher started more threads than calls could justify (more than the
- * dispatcher's limit of 128 concurrent calls): a thread per call.
+ * failed, an id repeats, or the dispatcher started more threads than its concurrency explains: a thread per
+ * call. The bound is twice the dispatcher's limit of 128 concurrent calls, because OkHttp's dispatcher hands
+ * the next queued call to the executor from the thread that is finishing the previous one, before that
+ * thread is idle: the executor (no queue, a new thread whenever none is idle) can hold up to two threads per
+ * call in flight at such moments. Against one host, 64 calls at a time, that is at most 128.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar net.mittoapi.sms.benchmarks.AsyncLoad \
@@ -50,6 +53,7 @@ public final class AsyncLoad {
     private static final Duration ROUND_LIMIT = Duration.ofMinutes(5);
     private static final Pattern DISPATCHER = Pattern.compile("mitto-sms-dispatcher-(\\d+)");
     private static final int DISPATCHER_MAX_REQUESTS = 128;
+    private static final int THREAD_BOUND = 2 * DISPATCHER_MAX_REQUESTS;
 
     private AsyncLoad() {
     }
@@ -180,9 +184,10 @@ public final class AsyncLoad {
         System.out.println();
         System.out.println("Threads alive at the end that were not before the client was built, by name:");
         groups.forEach((name, count) -> System.out.printf(Locale.ROOT, "  %-40s %4d%n", name, count));
-        System.out.printf(Locale.ROOT, "SDK dispatcher threads started in all: %d (its limit of concurrent calls: %d)%n",
-                highestDispatcher, DISPATCHER_MAX_REQUESTS);
-        return highestDispatcher <= DISPATCHER_MAX_REQUESTS;
+        System.out.printf(Locale.ROOT, "SDK dispatcher threads started in all: %d (concurrent calls: at most 64 per"
+                + " host, %d in all; threads allowed by this check: %d)%n", highestDispatcher, DISPATCHER_MAX_REQUESTS,
+                THREAD_BOUND);
+        return highestDispatcher <= THREAD_BOUND;
     }
 
     private static int option(String[] args, String name, int defaultValue) {
