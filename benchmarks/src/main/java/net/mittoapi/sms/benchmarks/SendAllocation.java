@@ -1,6 +1,7 @@
 package net.mittoapi.sms.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import net.mittoapi.sms.Format;
@@ -13,10 +14,17 @@ import net.mittoapi.sms.Format;
  * benchmark runs, on the same {@link LoopbackServer}; warms each up first, then counts over many calls with
  * {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}.
  *
+ * <p>It also estimates each client's time per call as a ratio to {@code rawOkHttp} in a way that a busy
+ * machine disturbs less than it disturbs JMH, which runs one benchmark after the other so that a change of load
+ * between them lands in the ratio: here the clients take turns in short batches ({@code --batch} calls each,
+ * the order rotated from batch to batch), each batch's time is divided by the {@code rawOkHttp} batch of the
+ * same turn, and the median and quartiles of those ratios over {@code --turns} turns are printed. The JMH
+ * benchmark remains the measure of time on a quiet machine; this is the cross-check.
+ *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar net.mittoapi.sms.benchmarks.SendAllocation [--calls 20000]
+ * java -cp benchmarks/target/benchmarks.jar net.mittoapi.sms.benchmarks.SendAllocation \
+ *     [--calls 20000] [--turns 400] [--batch 50]
  * </pre>
- * Times are printed too, but they are plain loops: the JMH benchmark is the measure of time.
  */
 public final class SendAllocation {
 
@@ -30,12 +38,15 @@ public final class SendAllocation {
      * @throws Exception when the server cannot start or a call fails
      */
     public static void main(String[] args) throws Exception {
-        int calls = args.length == 2 && args[0].equals("--calls") ? Integer.parseInt(args[1]) : 20_000;
+        int calls = option(args, "--calls", 20_000);
+        int turns = option(args, "--turns", 400);
+        int batch = option(args, "--batch", 50);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         System.out.printf(Locale.ROOT, "Bytes allocated by the calling thread per call, %,d calls after %,d warm-up;"
                 + " Java %s%n%n", calls, calls, System.getProperty("java.version"));
-        System.out.println("| format | client | B/call | B/call − rawOkHttp | µs/call (plain loop) |");
-        System.out.println("|---|---|---:|---:|---:|");
+        System.out.println("| format | client | B/call | B/call − rawOkHttp | µs/call (plain loop) |"
+                + " time ÷ rawOkHttp, median of turns (p25 – p75) |");
+        System.out.println("|---|---|---:|---:|---:|---|");
         for (Format format : Format.values()) {
             ClientBenchmark benchmark = new ClientBenchmark();
             benchmark.format = format;
@@ -43,6 +54,7 @@ public final class SendAllocation {
             benchmark.start();
             try {
                 double floor = 0;
+                String[] rows = new String[4];
                 String[] names = {"rawOkHttp", "handWritten", "mittoSend", "mittoBuildAndSend"};
                 Callable<?>[] clients = {benchmark::rawOkHttp, benchmark::handWritten, benchmark::mittoSend,
                     benchmark::mittoBuildAndSend};
@@ -61,8 +73,14 @@ public final class SendAllocation {
                     if (c == 0) {
                         floor = perCall;
                     }
-                    System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %+,.0f | %.1f |%n", format, names[c], perCall,
-                            perCall - floor, nanos / 1e3 / calls);
+                    rows[c] = String.format(Locale.ROOT, "| %s | %s | %,.0f | %+,.0f | %.1f |", format, names[c],
+                            perCall, perCall - floor, nanos / 1e3 / calls);
+                }
+                double[][] ratios = interleaved(clients, turns, batch);
+                for (int c = 0; c < clients.length; c++) {
+                    Arrays.sort(ratios[c]);
+                    System.out.printf(Locale.ROOT, "%s %.3f (%.3f – %.3f) |%n", rows[c], quantile(ratios[c], 0.5),
+                            quantile(ratios[c], 0.25), quantile(ratios[c], 0.75));
                 }
             } finally {
                 benchmark.stop();
@@ -71,5 +89,42 @@ public final class SendAllocation {
         if (sink == null) {
             throw new AssertionError("no answer");
         }
+    }
+
+    /** @return for each client, its batch time divided by {@code rawOkHttp}'s in the same turn, per turn */
+    private static double[][] interleaved(Callable<?>[] clients, int turns, int batch) throws Exception {
+        double[][] ratios = new double[clients.length][turns];
+        long[] nanos = new long[clients.length];
+        for (int turn = 0; turn < turns; turn++) {
+            for (int k = 0; k < clients.length; k++) {
+                int c = (turn + k) % clients.length;
+                long start = System.nanoTime();
+                for (int i = 0; i < batch; i++) {
+                    sink = clients[c].call();
+                }
+                nanos[c] = System.nanoTime() - start;
+            }
+            for (int c = 0; c < clients.length; c++) {
+                ratios[c][turn] = nanos[c] / (double) nanos[0];
+            }
+        }
+        return ratios;
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
+    }
+
+    private static int option(String[] args, String name, int defaultValue) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                int value = Integer.parseInt(args[i + 1]);
+                if (value <= 0) {
+                    throw new IllegalArgumentException(name + " must be positive, got " + value);
+                }
+                return value;
+            }
+        }
+        return defaultValue;
     }
 }
