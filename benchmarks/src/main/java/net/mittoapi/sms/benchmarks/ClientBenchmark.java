@@ -83,6 +83,13 @@ public class ClientBenchmark {
     @Param({"SOCKET"})
     public Server server;
 
+    /**
+     * Not a JMH parameter: {@link SendAllocation} sets it so that {@code MittoClient} shares the raw client's
+     * OkHttp connection pool ({@code MittoClient.Builder.httpClient}), and every client talks over the same
+     * connection to the same server thread.
+     */
+    boolean sharedPool;
+
     private LoopbackServer socketServer;
     private MockWebServer mockServer;
     private HttpUrl url;
@@ -133,7 +140,8 @@ public class ClientBenchmark {
         jsonMapper = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         answerMapper = format == Format.JSON ? jsonMapper
                 : XmlMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        client = MittoClient.builder().apiKey("benchmark-key").baseUrl(base).format(format).maxRetries(0).build();
+        client = MittoClient.builder().apiKey("benchmark-key").baseUrl(base).format(format).maxRetries(0)
+                .httpClient(sharedPool ? okHttp : null).build();
         request = newRequest();
 
         // The floor must send what the SDK sends, and every client must get a real answer.

@@ -18,8 +18,12 @@ import net.mittoapi.sms.Format;
  * machine disturbs less than it disturbs JMH, which runs one benchmark after the other so that a change of load
  * between them lands in the ratio: here the clients take turns in short batches ({@code --batch} calls each,
  * the order rotated from batch to batch), each batch's time is divided by the {@code rawOkHttp} batch of the
- * same turn, and the median and quartiles of those ratios over {@code --turns} turns are printed. The JMH
- * benchmark remains the measure of time on a quiet machine; this is the cross-check.
+ * same turn, and the median and quartiles of those ratios over {@code --turns} turns are printed. All clients
+ * share one OkHttp connection pool here (the SDK's client is given the raw client with
+ * {@code MittoClient.Builder.httpClient}), so that every call goes over the same connection to the same server
+ * thread: on a loaded machine, two connections served by two threads were seen to differ by up to 3 times
+ * for a whole run, whichever client used them. The JMH benchmark remains the measure of time on a quiet
+ * machine; this is the cross-check.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar net.mittoapi.sms.benchmarks.SendAllocation \
@@ -51,6 +55,7 @@ public final class SendAllocation {
             ClientBenchmark benchmark = new ClientBenchmark();
             benchmark.format = format;
             benchmark.server = ClientBenchmark.Server.SOCKET;
+            benchmark.sharedPool = true;
             benchmark.start();
             try {
                 double floor = 0;
