@@ -361,6 +361,17 @@ class MittoAutoConfigurationTest {
     }
 
     @Test
+    void theApplicationsOwnSandboxReplacesItAndTheClientSendsThere() {
+        runner.withBean("ownSandbox", MittoSandbox.class, MittoSandbox::start)
+                .withPropertyValues("mitto.sandbox.enabled=true").run(context -> {
+                    assertThat(context).hasSingleBean(MittoSandbox.class);
+                    MittoSandbox own = context.getBean("ownSandbox", MittoSandbox.class);
+                    context.getBean(MittoClient.class).send(hello());
+                    assertThat(own.messages()).hasSize(1);
+                });
+    }
+
+    @Test
     void noSandboxUnlessEnabled() {
         runner.withPropertyValues(atTheSandbox("mitto.sandbox.enabled=false"))
                 .run(context -> assertThat(context).doesNotHaveBean(MittoSandbox.class).hasSingleBean(MittoClient.class));
