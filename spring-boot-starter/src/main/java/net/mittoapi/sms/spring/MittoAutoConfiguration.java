@@ -168,7 +168,8 @@ public class MittoAutoConfiguration {
         Integer port = environment.getProperty("server.port", Integer.class, 8080);
         String why = null;
         if (port == null || port <= 0) {
-            why = "the server port is random (server.port=0), so it is not known when the sandbox starts";
+            why = "the server port is random or off (server.port=" + port + "), so it is not known when the"
+                    + " sandbox starts";
         } else if (environment.getProperty("server.ssl.enabled", Boolean.class, false)
                 || environment.getProperty("server.ssl.bundle") != null) {
             why = "the server uses TLS, which the sandbox would not trust";

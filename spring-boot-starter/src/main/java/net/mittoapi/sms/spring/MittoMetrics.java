@@ -16,9 +16,10 @@ import net.mittoapi.sms.MittoClientListener;
  *   <caption>Meters</caption>
  *   <tr><th>name</th><th>type</th><th>tags</th><th>recorded</th></tr>
  *   <tr><td>{@value #CALLS}</td><td>timer</td><td>{@code endpoint} ({@code /sms}, {@code /smsbulk},
- *       {@code /usage/bycountry}, {@code /sms/converted}), {@code outcome} ({@code SUCCESS}, {@code API_ERROR},
- *       {@code AUTHENTICATION}, {@code RATE_LIMITED}, {@code TRANSPORT}), {@code status} (the last HTTP status,
- *       {@code NONE} when no answer came)</td><td>once per call, its whole duration, retries and waits
+ *       {@code /usage/bycountry}, {@code /sms/converted}), {@code outcome} (the name of the call's
+ *       {@link net.mittoapi.sms.MittoClientListener.Outcome}: {@code SUCCESS}, {@code API_ERROR},
+ *       {@code AUTHENTICATION}, {@code RATE_LIMITED}, {@code TRANSPORT}, …), {@code status} (the last answer's HTTP
+ *       status, {@code NONE} when the last attempt got none)</td><td>once per call, its whole duration, retries and waits
  *       included</td></tr>
  *   <tr><td>{@value #RETRIES}</td><td>counter</td><td>{@code endpoint}, {@code reason} ({@code RATE_LIMITED},
  *       {@code SERVICE_UNAVAILABLE}, {@code CONNECTION_FAILED})</td><td>by one on every retry scheduled</td></tr>
