@@ -87,7 +87,7 @@ final class WebhookHandler implements HttpRequestHandler {
         String body = null;
         if (post) {
             long declared = request.getContentLengthLong();
-            byte[] bytes = declared > maxBodyBytes ? null : read(request.getInputStream());
+            byte[] bytes = declared > maxBodyBytes ? null : readBody(request.getInputStream());
             if (bytes == null) {
                 LOG.warn("Refused a Mitto {} with 413 on POST {}: the body is larger than {} bytes"
                         + " (mitto.webhook.max-body-size)", kind.noun, path, maxBodyBytes);
@@ -98,7 +98,7 @@ final class WebhookHandler implements HttpRequestHandler {
         }
         ApplicationEvent event;
         try {
-            event = read(post, body, request.getContentType(), query == null ? "" : query);
+            event = parse(post, body, request.getContentType(), query == null ? "" : query);
         } catch (MittoValidationException e) {
             // The parser's message quotes the payload (numbers, prices): DEBUG only.
             LOG.warn("Refused a Mitto {} with 400 on {} {}: it does not carry {}{}. The payload is not logged"
@@ -113,7 +113,7 @@ final class WebhookHandler implements HttpRequestHandler {
         response.setContentLength(0);
     }
 
-    private ApplicationEvent read(boolean post, String body, String contentType, String query) {
+    private ApplicationEvent parse(boolean post, String body, String contentType, String query) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (!post || body.isBlank() && !query.isBlank()) {
             return event(kind == Kind.DELIVERY_REPORT ? DeliveryReport.fromQuery(query) : InboundSms.fromQuery(query));
@@ -130,7 +130,7 @@ final class WebhookHandler implements HttpRequestHandler {
     }
 
     /** @return the body, or {@code null} when it is longer than the limit; reads at most one byte more */
-    private byte[] read(InputStream in) throws IOException {
+    private byte[] readBody(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(maxBodyBytes + 1);
         return bytes.length > maxBodyBytes ? null : bytes;
     }
