@@ -1,0 +1,95 @@
+package net.mittoapi.sms.spring;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import net.mittoapi.sms.MittoClientListener;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A web application with the starter, Spring MVC, Actuator and Prometheus, and no configuration of the SDK of
+ * its own: only properties. The sandbox runs in it, the endpoints take reports and inbound SMS with a token.
+ * Test classes carrying this annotation share one running application (Spring's test context cache).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = MittoTestApplication.App.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "mitto.sandbox.enabled=true",
+        "mitto.webhook.path=/mitto/reports",
+        "mitto.webhook.inbound-path=/mitto/inbound",
+        "mitto.webhook.token=" + MittoTestApplication.TOKEN,
+        "mitto.webhook.max-body-size=1KB",
+        "management.endpoints.web.exposure.include=health,prometheus",
+        "management.prometheus.metrics.export.enabled=true"})
+@interface MittoTestApplication {
+
+    /** The webhook token of the application. */
+    String TOKEN = "s3cret-t0ken";
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    class App {
+
+        @Bean
+        Events events() {
+            return new Events();
+        }
+
+        @Bean
+        CallLog callLog() {
+            return new CallLog();
+        }
+
+        @Bean
+        Hello hello() {
+            return new Hello();
+        }
+    }
+
+    /** Every Mitto event the application saw, in order. */
+    class Events {
+        final List<Object> all = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(MittoDeliveryReportEvent event) {
+            all.add(event);
+            if (event.report().messageId().equals("explode")) {
+                throw new IllegalStateException("the application's listener failed");
+            }
+        }
+
+        @EventListener
+        void on(MittoInboundSmsEvent event) {
+            all.add(event);
+        }
+    }
+
+    /** The application's own call listener: the auto-configured client gives it events beside the metrics. */
+    class CallLog implements MittoClientListener {
+        final List<CallEnded> ended = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void callEnded(CallEnded event) {
+            ended.add(event);
+        }
+    }
+
+    /** The application's own controller, which the endpoint must not shadow. */
+    @RestController
+    class Hello {
+        @GetMapping("/hello")
+        String hello() {
+            return "hello";
+        }
+    }
+}

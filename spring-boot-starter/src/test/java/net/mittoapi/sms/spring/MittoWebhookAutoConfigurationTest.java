@@ -1,0 +1,97 @@
+package net.mittoapi.sms.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+
+/** When the webhook endpoint exists, and where it listens. Its behaviour over HTTP: {@link WebhookEndpointTest}. */
+class MittoWebhookAutoConfigurationTest {
+
+    private static final AutoConfigurations STARTER = AutoConfigurations.of(MittoAutoConfiguration.class,
+            MittoWebhookAutoConfiguration.class);
+
+    private final WebApplicationContextRunner web = new WebApplicationContextRunner().withConfiguration(STARTER);
+
+    @Test
+    void aServletApplicationWithAPathGetsTheEndpoint() {
+        web.withPropertyValues("mitto.webhook.path=/mitto/reports").run(context -> {
+            assertThat(context).hasNotFailed();
+            SimpleUrlHandlerMapping mapping = context.getBean("mittoWebhookHandlerMapping", SimpleUrlHandlerMapping.class);
+            assertThat(mapping.getHandlerMap()).containsOnlyKeys("/mitto/reports");
+            assertThat(mapping.getHandlerMap().get("/mitto/reports")).hasToString(
+                    "Mitto delivery report endpoint at /mitto/reports");
+            assertThat(mapping.getOrder()).isLessThan(0);
+            assertThat(context.getBean(WebhookEndpoints.class))
+                    .isEqualTo(new WebhookEndpoints("/mitto/reports", null, null));
+        });
+    }
+
+    @Test
+    void theInboundPathAloneGetsItsEndpoint() {
+        web.withPropertyValues("mitto.webhook.inbound-path=/mitto/inbound").run(context -> {
+            SimpleUrlHandlerMapping mapping = context.getBean("mittoWebhookHandlerMapping", SimpleUrlHandlerMapping.class);
+            assertThat(mapping.getHandlerMap()).containsOnlyKeys("/mitto/inbound");
+        });
+        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.inbound-path=/i").run(context -> {
+            SimpleUrlHandlerMapping mapping = context.getBean("mittoWebhookHandlerMapping", SimpleUrlHandlerMapping.class);
+            assertThat(mapping.getHandlerMap()).containsOnlyKeys("/r", "/i");
+        });
+    }
+
+    @Test
+    void noPathNoEndpoint() {
+        web.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("mittoWebhookHandlerMapping")
+                .doesNotHaveBean(WebhookEndpoints.class));
+        web.withPropertyValues("mitto.webhook.path= ", "mitto.webhook.token=abc")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("mittoWebhookHandlerMapping"));
+    }
+
+    @Test
+    void notAWebApplicationNoEndpoint() {
+        new ApplicationContextRunner().withConfiguration(STARTER).withPropertyValues("mitto.webhook.path=/mitto/reports")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("mittoWebhookHandlerMapping"));
+    }
+
+    @Test
+    void aReactiveApplicationNoEndpoint() {
+        new ReactiveWebApplicationContextRunner().withConfiguration(STARTER)
+                .withPropertyValues("mitto.webhook.path=/mitto/reports")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("mittoWebhookHandlerMapping"));
+    }
+
+    @Test
+    void withoutSpringMvcNoEndpoint() {
+        web.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
+                .withPropertyValues("mitto.webhook.path=/mitto/reports")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("mittoWebhookHandlerMapping"));
+    }
+
+    @Test
+    void aBadSettingFailsStartupSayingWhatToDo() {
+        web.withPropertyValues("mitto.webhook.path=mitto/reports").run(context -> assertThat(context)
+                .getFailure().hasStackTraceContaining("mitto.webhook.path must be a plain path starting with '/'"));
+        web.withPropertyValues("mitto.webhook.path=/mitto/{id}").run(context -> assertThat(context)
+                .getFailure().hasStackTraceContaining("no pattern characters"));
+        web.withPropertyValues("mitto.webhook.path=/same", "mitto.webhook.inbound-path=/same").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("must differ"));
+        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.token=").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("mitto.webhook.token is set but empty"));
+        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.max-body-size=1GB").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("max-body-size must be between"));
+    }
+
+    @Test
+    void theTokenNeverShowsInToString() {
+        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.token=s3cret-token").run(context -> {
+            assertThat(context.getBean(WebhookEndpoints.class).token()).isEqualTo("s3cret-token");
+            assertThat(context.getBean(WebhookEndpoints.class).toString()).doesNotContain("s3cret-token");
+        });
+    }
+}
