@@ -20,7 +20,6 @@ import net.mittoapi.sms.SmsResponse;
 import net.mittoapi.sms.sandbox.DeliveryAttempt;
 import net.mittoapi.sms.sandbox.Fault;
 import net.mittoapi.sms.sandbox.MittoSandbox;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,7 +33,6 @@ import org.springframework.beans.factory.annotation.Value;
 @MittoTestApplication
 class MittoApplicationTest {
 
-    private static final String NEEDS_WIRING = "needs the listener wiring from branch transport";
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     @Value("${local.server.port}")
@@ -96,7 +94,6 @@ class MittoApplicationTest {
     }
 
     @Test
-    @Disabled(NEEDS_WIRING)
     void theMetersShowEveryCallAndEveryMessagesParts() throws Exception {
         Timer calls = registry.find(MittoMetrics.CALLS).tags("endpoint", "/sms", "outcome", "SUCCESS", "status", "200")
                 .timer();
@@ -122,7 +119,6 @@ class MittoApplicationTest {
     }
 
     @Test
-    @Disabled(NEEDS_WIRING)
     void everyRetryIsCounted() {
         double before = retries("SERVICE_UNAVAILABLE");
         sandbox.enqueueFault(Fault.serviceUnavailable(), 2);
@@ -133,7 +129,6 @@ class MittoApplicationTest {
     }
 
     @Test
-    @Disabled(NEEDS_WIRING)
     void theApplicationsOwnListenerHearsTheAutoConfiguredClientToo() {
         int before = callLog.ended.size();
 

@@ -21,7 +21,6 @@ import net.mittoapi.sms.sandbox.MittoSandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -410,7 +409,6 @@ class MittoAutoConfigurationTest {
 
     /** The auto-configured client hears through every listener bean, in their order, metrics included. */
     @Test
-    @Disabled("needs the listener wiring from branch transport")
     void theClientGetsTheMetricsAndTheApplicationsListenersInTheirOrder() {
         List<String> heard = new CopyOnWriteArrayList<>();
         runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
