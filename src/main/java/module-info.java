@@ -5,7 +5,9 @@
  *   <li>{@link net.mittoapi.sms} — the client, its requests, responses and exceptions;</li>
  *   <li>{@link net.mittoapi.sms.segments} — the offline GSM-7 / UCS-2 segment calculator;</li>
  *   <li>{@link net.mittoapi.sms.webhook} — delivery reports and inbound messages;</li>
- *   <li>{@link net.mittoapi.sms.sandbox} — a local emulator of the API for examples and tests.</li>
+ *   <li>{@link net.mittoapi.sms.sandbox} — a local emulator of the API for examples and tests;</li>
+ *   <li>{@link net.mittoapi.sms.sandbox.junit} — a JUnit 5 extension that runs the sandbox for a test class
+ *       (JUnit is an optional dependency: {@code requires static}).</li>
  * </ul>
  *
  * <p>{@code net.mittoapi.sms.internal} holds the codec, transport and validation; it is not exported.
@@ -17,12 +19,13 @@ module net.mittoapi.sms {
     requires org.slf4j;
     requires java.xml;
     requires jdk.httpserver;
-    requires java.net.http; // not used by the SDK: its tests patch into this module and speak java.net.http
+    requires static transitive org.junit.jupiter.api;
 
     exports net.mittoapi.sms;
     exports net.mittoapi.sms.segments;
     exports net.mittoapi.sms.webhook;
     exports net.mittoapi.sms.sandbox;
+    exports net.mittoapi.sms.sandbox.junit;
 
     opens net.mittoapi.sms to com.fasterxml.jackson.databind;
     opens net.mittoapi.sms.internal to com.fasterxml.jackson.databind;

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -94,10 +93,13 @@ import net.mittoapi.sms.MittoValidationException;
  * a late answer, or no answer at all, for testing an application's retries and error handling.
  *
  * <h2>Standalone</h2>
- * {@code java -cp mitto-sms.jar:jackson-databind.jar:jackson-core.jar:jackson-annotations.jar:slf4j-api.jar
- * net.mittoapi.sms.sandbox.MittoSandbox --port 8080} prints the base URL and the key, then serves until
- * killed; {@code --help} lists the options. The sandbox needs only the SDK jar, Jackson (databind, core,
- * annotations) and the SLF4J API: not OkHttp, and not jackson-dataformat-xml.
+ * For code in any language, the command-line tool in the repository's {@code cli/} directory runs a sandbox
+ * from the shell. From a clone: {@code mvn -q install -DskipTests && mvn -q -f cli/pom.xml package}, then
+ * {@code java -jar cli/target/mitto-cli.jar sandbox --port 8080}. It prints the base URL, the key and a ready
+ * {@code curl} line, logs one line per request, and stops on Ctrl-C; {@code sandbox --help} lists its options,
+ * faults included. In JUnit 5 tests, {@link net.mittoapi.sms.sandbox.junit.MittoSandboxExtension} starts one
+ * per test class. The sandbox needs only the SDK jar, Jackson (databind, core, annotations) and the SLF4J
+ * API: not OkHttp, and not jackson-dataformat-xml.
  *
  * <p>Thread-safe: requests are served by a pool of {@link Builder#threads(int)} threads (64 by default)
  * behind a backlog of {@value #BACKLOG} connections, and the recorded state is kept in lock-free
@@ -356,41 +358,6 @@ public final class MittoSandbox implements AutoCloseable {
     }
 
     /**
-     * Runs a sandbox until the process is killed. {@code --help} lists the options; the defaults are port
-     * 8080 on 127.0.0.1 and a random API key. Prints the base URL and the key, then one line per request
-     * unless {@code --quiet}.
-     *
-     * @param args the command line
-     * @throws InterruptedException when the waiting main thread is interrupted
-     */
-    public static void main(String[] args) throws InterruptedException {
-        SandboxCommand command;
-        try {
-            command = SandboxCommand.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("mitto-sandbox: " + e.getMessage());
-            System.err.println();
-            System.err.println(SandboxCommand.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (command.help()) {
-            System.out.println(SandboxCommand.USAGE);
-            return;
-        }
-        MittoSandbox sandbox;
-        try {
-            sandbox = command.start(System.out);
-        } catch (RuntimeException e) {
-            System.err.println("mitto-sandbox: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "mitto-sandbox-shutdown"));
-        new CountDownLatch(1).await();
-    }
-
-    /**
      * Settings for a sandbox; {@link #start()} validates them and starts it. Not thread-safe; reusable.
      */
     public static final class Builder {
@@ -505,8 +472,15 @@ public final class MittoSandbox implements AutoCloseable {
             return this;
         }
 
-        /** For the command line: a line per answered request. */
-        Builder accessLog(Consumer<String> accessLog) {
+        /**
+         * @param accessLog receives one line per request once it is answered, such as
+         *                  {@code POST /sms.json -> 200 (3 ms)} ({@code dropped} instead of a status when a
+         *                  {@link Fault#dropConnection()} fault closed the connection); called on the sandbox's
+         *                  handler threads, in any order, so it must be thread-safe. Never carries the API key,
+         *                  a query or a body. Default none
+         * @return this builder
+         */
+        public Builder accessLog(Consumer<String> accessLog) {
             this.accessLog = accessLog;
             return this;
         }

@@ -3,6 +3,7 @@
  * trying the SDK without an account. Start with {@link net.mittoapi.sms.sandbox.MittoSandbox}; queue
  * failures with {@link net.mittoapi.sms.sandbox.Fault}; inspect what it received
  * ({@link net.mittoapi.sms.sandbox.ReceivedRequest}), accepted ({@link net.mittoapi.sms.sandbox.SentMessage})
- * and reported to callbacks ({@link net.mittoapi.sms.sandbox.DeliveryAttempt}).
+ * and reported to callbacks ({@link net.mittoapi.sms.sandbox.DeliveryAttempt}). In JUnit 5 tests,
+ * {@link net.mittoapi.sms.sandbox.junit.MittoSandboxExtension} runs one per test class.
  */
 package net.mittoapi.sms.sandbox;

@@ -6,11 +6,6 @@ import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -377,14 +372,9 @@ class ClientSandboxIT {
         assertThat(received.toString()).doesNotContain(sandbox.apiKey());
     }
 
-    private String rawPost(String path, String json) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
-                .header(KEY_HEADER, sandbox.apiKey()).header("Content-Type", "application/json")
-                .timeout(Calls.AWAIT)
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(response.statusCode()).isEqualTo(200);
+    private String rawPost(String path, String json) throws IOException {
+        PlainHttp.Answer response = PlainHttp.post(sandbox, path, json);
+        assertThat(response.status()).isEqualTo(200);
         return response.body();
     }
 

@@ -3,11 +3,6 @@ package net.mittoapi.sms.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import net.mittoapi.sms.MittoValidationException;
@@ -31,10 +26,9 @@ class SenderRulesIT {
     void theClientAndTheSandboxAgreeOnWhichSendersAreValid() throws Exception {
         List<String> disagreements = new ArrayList<>();
         try (MittoSandbox sandbox = MittoSandbox.start()) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             for (String from : SENDERS) {
                 boolean client = clientAccepts(from);
-                boolean server = sandboxAccepts(http, sandbox, from);
+                boolean server = sandboxAccepts(sandbox, from);
                 if (client != server) {
                     disagreements.add("'" + from + "': client " + (client ? "accepts" : "refuses") + ", sandbox "
                             + (server ? "accepts" : "refuses"));
@@ -53,17 +47,13 @@ class SenderRulesIT {
         }
     }
 
-    private static boolean sandboxAccepts(HttpClient http, MittoSandbox sandbox, String from)
-            throws IOException, InterruptedException {
+    private static boolean sandboxAccepts(MittoSandbox sandbox, String from) throws IOException {
         String body = "{\"from\":\"" + from.replace("\"", "\\\"") + "\",\"to\":\"491725551234\",\"text\":\"Hi\"}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/sms.json"))
-                .header(MittoSandbox.API_KEY_HEADER, sandbox.apiKey()).header("Content-Type", "application/json")
-                .timeout(Calls.AWAIT).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() == 200) {
+        PlainHttp.Answer response = PlainHttp.post(sandbox, "/sms.json", body);
+        if (response.status() == 200) {
             return true;
         }
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("\"responseCode\":6");
         return false;
     }

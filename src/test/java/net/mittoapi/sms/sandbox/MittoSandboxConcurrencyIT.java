@@ -2,10 +2,6 @@ package net.mittoapi.sms.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,23 +65,30 @@ class MittoSandboxConcurrencyIT {
 
     @Test
     void hundredsOfSimultaneousConnectionsAreAllAnswered() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CONCURRENT_ASYNC);
         try (MittoSandbox sandbox = MittoSandbox.start()) {
-            List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
+            CountDownLatch go = new CountDownLatch(1);
+            List<CompletableFuture<RawHttp.Reply>> replies = new ArrayList<>();
             for (int i = 0; i < CONCURRENT_ASYNC; i++) {
                 String body = "{\"from\":\"Mitto SMS\",\"to\":\"491765410994,4179" + String.format("%07d", i)
                         + "\",\"text\":\"bulk " + i + "\"}";
-                HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/smsbulk.xml"))
-                        .timeout(Duration.ofSeconds(120))
-                        .header("X-Mitto-API-Key", sandbox.apiKey())
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .build();
-                replies.add(RawHttp.CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+                replies.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    return RawHttp.send("POST", sandbox.baseUrl() + "/smsbulk.xml", sandbox.apiKey(), body,
+                            Duration.ofSeconds(120));
+                }, clients));
             }
+            go.countDown();
             CompletableFuture.allOf(replies.toArray(new CompletableFuture<?>[0])).get(180, TimeUnit.SECONDS);
 
             Set<String> ids = new HashSet<>();
-            for (CompletableFuture<HttpResponse<String>> reply : replies) {
-                assertThat(reply.get().statusCode()).isEqualTo(200);
+            for (CompletableFuture<RawHttp.Reply> reply : replies) {
+                assertThat(reply.get().status()).isEqualTo(200);
                 String xml = reply.get().body();
                 int from = 0;
                 while ((from = xml.indexOf("<id>", from)) >= 0) {
@@ -96,6 +99,8 @@ class MittoSandboxConcurrencyIT {
             assertThat(ids).hasSize(2 * CONCURRENT_ASYNC);
             assertThat(sandbox.received()).hasSize(CONCURRENT_ASYNC);
             assertThat(sandbox.messages()).hasSize(2 * CONCURRENT_ASYNC);
+        } finally {
+            clients.shutdownNow();
         }
     }
 }

@@ -18,9 +18,14 @@ public final class BulkSms {
                 .text("Hello, World 123!")
                 .test(Examples.testMode())
                 .build();
-        System.out.printf("  -> \"%s\" to %d recipients (one listed twice)%n", request.text(), request.to().size());
+        long repeated = request.to().size() - request.to().stream().distinct().count();
+        System.out.printf("  -> %s to %s%s%n", Examples.quote(request.text()),
+                Examples.count(request.to().size(), "recipient", "recipients"),
+                repeated == 0 ? "" : " (" + Examples.count(repeated, "number is", "numbers are")
+                        + " listed twice, and gets an SMS each time)");
         BulkSmsResponse response = Examples.client().sendBulk(request);
-        System.out.printf("  <- responseCode %d \"%s\"%n", response.responseCode(), response.responseText());
+        System.out.printf("  <- responseCode %d %s, %s%n", response.responseCode(),
+                Examples.quote(response.responseText()), Examples.count(response.messages().size(), "message", "messages"));
         for (BulkMessage message : response.messages()) {
             System.out.printf("     %s -> id %s, textLength %d%n", message.to(), message.id(), message.textLength());
         }

@@ -1,5 +1,6 @@
 package net.mittoapi.sms.examples;
 
+import net.mittoapi.sms.BulkMessage;
 import net.mittoapi.sms.BulkSmsRequest;
 import net.mittoapi.sms.BulkSmsResponse;
 
@@ -22,8 +23,11 @@ public final class CallbackOverride {
                 .test(Examples.testMode())
                 .build();
         BulkSmsResponse response = Examples.client().sendBulk(request);
-        System.out.printf("  -> %d recipients, reports to %s%n", request.to().size(), request.callback().orElseThrow());
-        System.out.printf("  <- responseCode %d \"%s\", ids %s%n", response.responseCode(), response.responseText(),
-                response.messages().stream().map(m -> m.id().substring(0, 8) + "…").toList());
+        System.out.printf("  -> %s, reports to %s%n", Examples.count(request.to().size(), "recipient", "recipients"),
+                request.callback().orElseThrow());
+        System.out.printf("  <- responseCode %d %s%n", response.responseCode(), Examples.quote(response.responseText()));
+        for (BulkMessage message : response.messages()) {
+            System.out.printf("     %s -> id %s%n", message.to(), message.id());
+        }
     }
 }

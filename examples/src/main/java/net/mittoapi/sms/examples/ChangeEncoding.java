@@ -16,13 +16,13 @@ public final class ChangeEncoding {
     static void run() {
         String text = "Здравствуй, Мир!";
         SegmentInfo info = SegmentCalculator.calculate(text);
-        System.out.printf("  \"%s\" needs %s (%d units, %d part)%n", text, info.encoding(), info.length(),
-                info.segmentCount());
+        System.out.printf("  %s needs %s (%s, %s)%n", Examples.quote(text), info.encoding(),
+                Examples.units(info.length(), info.encoding()), Examples.count(info.segmentCount(), "part", "parts"));
         SmsResponse response = Examples.client().send(SmsRequest.builder()
                 .from(Examples.FROM).to(Examples.TO).text(text).type(MessageType.AUTO)
                 .test(Examples.testMode())
                 .build());
-        System.out.printf("  <- id %s: \"%s\", textLength %d%n", response.id(), response.responseText(),
+        System.out.printf("  <- id %s: %s, textLength %d%n", response.id(), Examples.quote(response.responseText()),
                 response.textLength());
     }
 }

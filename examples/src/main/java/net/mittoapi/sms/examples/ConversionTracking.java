@@ -20,12 +20,13 @@ public final class ConversionTracking {
                 .from(Examples.FROM).to(Examples.TO).text("20% off today: show this SMS at the till.")
                 .test(Examples.testMode())
                 .build());
-        System.out.printf("  -> sent %s; the customer converts; reportConversion(%s)%n", sent.id(), sent.id());
+        System.out.printf("  -> sent %s; the customer converts; reportConversion(%s)%n", sent.id(),
+                Examples.quote(sent.id()));
         try {
             Examples.client().reportConversion(sent.id());
             System.out.println("  <- OK: conversion recorded");
         } catch (MittoApiException e) {
-            System.out.printf("  <- HTTP %d: %s%n", e.httpStatus(), e.getMessage());
+            System.out.printf("  <- HTTP %d (%s): %s%n", e.httpStatus(), e.getClass().getSimpleName(), e.getMessage());
         }
     }
 }

@@ -20,19 +20,22 @@ public final class LongSms {
     static void run() {
         String text = LongSmsSegments.LONG_TEXT;
         SegmentInfo info = SegmentCalculator.calculate(text);
-        System.out.printf("  %d characters: %s, %d parts of up to %d (%s as type=unicode)%n", text.length(),
-                info.encoding(), info.segmentCount(), info.perSegment(),
-                SegmentCalculator.calculate(text, Encoding.UCS_2).segmentCount() + " parts");
+        int unicodeParts = SegmentCalculator.calculate(text, Encoding.UCS_2).segmentCount();
+        System.out.printf("  %s: %s, %s of up to %s (%s as type=unicode)%n",
+                Examples.count(text.length(), "character", "characters"), info.encoding(),
+                Examples.count(info.segmentCount(), "part", "parts"), Examples.units(info.perSegment(), info.encoding()),
+                Examples.count(unicodeParts, "part", "parts"));
         for (int i = 0; i < info.segmentCount(); i++) {
             String part = info.segments().get(i);
-            System.out.printf("    part %d (%3d): %s%n", i + 1, part.length(), Examples.shorten(part, 60));
+            System.out.printf("    part %d (%s): %s%n", i + 1, Examples.count(part.length(), "character", "characters"),
+                    Examples.preview(part, 50));
         }
         SmsRequest request = SmsRequest.builder()
                 .from(Examples.FROM).to(Examples.TO).text(text).type(MessageType.AUTO)
                 .test(Examples.testMode())
                 .build();
         SmsResponse response = Examples.client().send(request);
-        System.out.printf("  <- one call, one id %s: \"%s\", textLength %d%n", response.id(),
-                response.responseText(), response.textLength());
+        System.out.printf("  <- one call, one id %s: %s, textLength %d%n", response.id(),
+                Examples.quote(response.responseText()), response.textLength());
     }
 }

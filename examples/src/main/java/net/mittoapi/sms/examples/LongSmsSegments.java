@@ -19,7 +19,14 @@ public final class LongSmsSegments {
             + " have to do anything when making the API request the process is triggered automatically when"
             + " the text entered in body of the SMS (the body parameter of the request) exceeds the limit.";
 
-    public static void main(String[] args) {
+    /** How many of the characters that force UCS-2 are named, before "and N more". */
+    private static final int NAMED = 5;
+
+    public static void main(String[] args) throws Exception {
+        Examples.runOffline(LongSmsSegments::run);
+    }
+
+    static void run() {
         for (String text : List.of("Hello, World!", "Здравствуй, Мир!",
                 "Еnjoy the stunning Spring 2019 visuals in our new gallery!")) {
             print(text, SegmentCalculator.calculate(text));
@@ -29,35 +36,41 @@ public final class LongSmsSegments {
         print(LONG_TEXT, auto);
         for (int i = 0; i < auto.segments().size(); i++) {
             String part = auto.segments().get(i);
-            System.out.printf("    part %d: %d chars, \"%s…%s\"%n", i + 1, part.length(),
-                    part.substring(0, 12), part.substring(part.length() - 12));
+            System.out.printf("    part %d: %s, from %s to %s%n", i + 1,
+                    Examples.count(part.length(), "character", "characters"),
+                    Examples.quote(part.substring(0, 12)), Examples.quote(part.substring(part.length() - 12)));
         }
         SegmentInfo unicode = SegmentCalculator.calculate(LONG_TEXT, Encoding.UCS_2);
-        System.out.printf("  the same text sent as type=unicode: %d parts instead of %d%n",
-                unicode.segmentCount(), auto.segmentCount());
+        System.out.printf("  the same text sent as type=unicode: %s instead of %d%n",
+                Examples.count(unicode.segmentCount(), "part", "parts"), auto.segmentCount());
 
         String typographic = "“Your appointment” – Monday, 9:30… don’t be late";
         String normalized = GsmNormalizer.normalize(typographic);
-        System.out.printf("  typographic text: %s -> GsmNormalizer: %s%n",
-                summary(SegmentCalculator.calculate(typographic)), summary(SegmentCalculator.calculate(normalized)));
-        System.out.printf("    \"%s\"%n", normalized);
+        System.out.printf("  typographic text %s: %s%n", Examples.quote(typographic),
+                summary(SegmentCalculator.calculate(typographic)));
+        System.out.printf("  after GsmNormalizer %s: %s%n", Examples.quote(normalized),
+                summary(SegmentCalculator.calculate(normalized)));
     }
 
     private static void print(String text, SegmentInfo info) {
-        String shown = Examples.shorten(text, 40);
-        System.out.printf("  \"%s\": %s%n", shown, summary(info));
-        if (!info.nonGsmCharacters().isEmpty()) {
+        System.out.printf("  %s: %s%n", Examples.preview(text, 40), summary(info));
+        List<Integer> culprits = info.nonGsmCharacters();
+        if (!culprits.isEmpty()) {
             StringBuilder names = new StringBuilder();
-            for (int codePoint : info.nonGsmCharacters().subList(0, Math.min(5, info.nonGsmCharacters().size()))) {
+            for (int codePoint : culprits.subList(0, Math.min(NAMED, culprits.size()))) {
                 names.append(String.format(" '%s' U+%04X (%s);", Character.toString(codePoint), codePoint,
                         Character.getName(codePoint)));
+            }
+            if (culprits.size() > NAMED) {
+                names.append(" and ").append(Examples.count(culprits.size() - NAMED, "more", "more"));
             }
             System.out.printf("    UCS-2 because of:%s%n", names);
         }
     }
 
     private static String summary(SegmentInfo info) {
-        return String.format("%s, %d units, %d part%s, %d units left in the last", info.encoding(), info.length(),
-                info.segmentCount(), info.segmentCount() == 1 ? "" : "s", info.remaining());
+        return String.format("%s, %s, %s, %s left in the last", info.encoding(), Examples.units(info.length(),
+                info.encoding()), Examples.count(info.segmentCount(), "part", "parts"),
+                Examples.units(info.remaining(), info.encoding()));
     }
 }

@@ -1,5 +1,6 @@
 package net.mittoapi.sms.examples;
 
+import java.util.List;
 import net.mittoapi.sms.SmsRequest;
 import net.mittoapi.sms.SmsResponse;
 import net.mittoapi.sms.segments.SegmentCalculator;
@@ -18,10 +19,12 @@ public final class Metadata {
     static void run() {
         String text = "Еnjoy the stunning Spring 2019 visuals in our new gallery!";
         SegmentInfo info = SegmentCalculator.calculate(text);
-        if (!info.nonGsmCharacters().isEmpty()) {
-            int culprit = info.nonGsmCharacters().get(0);
-            System.out.printf("  note: %s because of U+%04X %s%n", info.encoding(), culprit,
-                    Character.getName(culprit));
+        List<Integer> culprits = info.nonGsmCharacters();
+        if (!culprits.isEmpty()) {
+            int first = culprits.get(0);
+            System.out.printf("  note: %s because of U+%04X %s%s%n", info.encoding(), first, Character.getName(first),
+                    culprits.size() == 1 ? "" : " and " + Examples.count(culprits.size() - 1, "more character",
+                            "more characters"));
         }
         SmsRequest request = SmsRequest.builder()
                 .from(Examples.FROM).to(Examples.TO).text(text)
@@ -29,7 +32,7 @@ public final class Metadata {
                 .test(Examples.testMode())
                 .build();
         SmsResponse response = Examples.client().send(request);
-        System.out.printf("  -> reference \"%s\"%n  <- id %s: \"%s\"%n", request.reference().orElseThrow(),
-                response.id(), response.responseText());
+        System.out.printf("  -> reference %s%n  <- id %s: %s%n", Examples.quote(request.reference().orElseThrow()),
+                response.id(), Examples.quote(response.responseText()));
     }
 }

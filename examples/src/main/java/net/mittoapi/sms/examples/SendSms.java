@@ -15,10 +15,11 @@ public final class SendSms {
                 .from("Mitto SMS").to(Examples.TO).text("Hello, World!")
                 .test(Examples.testMode())
                 .build();
-        System.out.printf("  -> send \"%s\" from %s to %s%n", request.text(), request.from(), request.to());
+        System.out.printf("  -> send %s from %s to %s%n", Examples.quote(request.text()), Examples.quote(request.from()),
+                request.to());
         SmsResponse response = Examples.client().send(request);
-        System.out.printf("  <- id %s at %s to %s: responseCode %d \"%s\", textLength %d%n", response.id(),
-                response.timestamp(), response.to(), response.responseCode(), response.responseText(),
+        System.out.printf("  <- id %s at %s to %s: responseCode %d %s, textLength %d%n", response.id(),
+                response.timestamp(), response.to(), response.responseCode(), Examples.quote(response.responseText()),
                 response.textLength());
     }
 }

@@ -15,9 +15,9 @@ public final class TestCall {
                 .from(Examples.FROM).to(Examples.TO).text("Hello, World!")
                 .test(true)
                 .build();
-        System.out.printf("  -> send \"%s\" to %s, test=true%n", request.text(), request.to());
+        System.out.printf("  -> send %s to %s, test=true%n", Examples.quote(request.text()), request.to());
         SmsResponse response = Examples.client().send(request);
-        System.out.printf("  <- responseCode %d \"%s\", id %s, textLength %d, test %s%n", response.responseCode(),
-                response.responseText(), response.id(), response.textLength(), response.test());
+        System.out.printf("  <- responseCode %d %s, id %s, textLength %d, test %s%n", response.responseCode(),
+                Examples.quote(response.responseText()), response.id(), response.textLength(), response.test());
     }
 }

@@ -2,18 +2,15 @@ package net.mittoapi.sms.examples;
 
 /**
  * Runs every example in order. Without {@code MITTO_API_KEY} the examples that call the API run against
- * an in-process sandbox; with it, against the real API in test mode ({@code test=true}), which validates
- * without delivering.
+ * an in-process sandbox; with it, against the API the environment names (Mitto's, unless {@code MITTO_BASE_URL}
+ * says otherwise) in test mode ({@code test=true}), which validates without delivering.
  */
 public final class Tour {
 
     public static void main(String[] args) throws Exception {
         try {
-            System.out.println(Examples.live()
-                    ? "Running against the real API (MITTO_API_KEY is set): every send carries test=true."
-                    : "Running against an in-process sandbox: nothing leaves this machine."
-                            + " Set MITTO_API_KEY to run against the real API in test mode.");
-            step("Segments: encoding and cost, calculated offline", () -> LongSmsSegments.main(args));
+            System.out.println(Examples.target());
+            step("Segments: encoding and cost, calculated offline", LongSmsSegments::run);
             step("Make a test API call", TestCall::run);
             step("Send an SMS", SendSms::run);
             step("Send a long SMS", LongSms::run);

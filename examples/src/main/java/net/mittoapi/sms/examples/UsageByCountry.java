@@ -9,7 +9,7 @@ import net.mittoapi.sms.UsageResponse;
 
 /**
  * The seed's "Retrieve API Usage Information": messages and cost per country over a date range. Against
- * the sandbox, a few sends to Germany and Serbia first, so that there is usage to read.
+ * the in-process sandbox, a few sends to Germany and Serbia first, so that there is usage to read.
  */
 public final class UsageByCountry {
 
@@ -19,12 +19,13 @@ public final class UsageByCountry {
 
     static void run() {
         if (!Examples.live()) {
-            for (String to : new String[] {"491725551234", "491725551235", "381641234567"}) {
+            String[] numbers = {"491725551234", "491725551235", "381641234567"};
+            for (String to : numbers) {
                 Examples.client().send(SmsRequest.builder().from(Examples.FROM).to(to)
                         .text("Your parcel is on its way.").build());
             }
-            System.out.println("  (sent 3 more SMS: 2 to Germany, 1 to Serbia; the sandbox counts every part"
-                    + " sent so far, test calls excepted)");
+            System.out.printf("  (sent %d more SMS: 2 to Germany, 1 to Serbia; the sandbox counts every part sent so"
+                    + " far, test calls excepted)%n", numbers.length);
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         UsageRequest request = UsageRequest.builder()
@@ -37,8 +38,8 @@ public final class UsageByCountry {
             System.out.println("  <- no usage in that range");
         }
         for (CountryUsage country : usage.usagesByCountry()) {
-            System.out.printf("  <- %s: %d messages, cost %s%n", country.country(), country.messagesCount(),
-                    country.cost().toPlainString());
+            System.out.printf("  <- %s: %s, cost %s%n", country.country(),
+                    Examples.count(country.messagesCount(), "message", "messages"), country.cost().toPlainString());
         }
     }
 }

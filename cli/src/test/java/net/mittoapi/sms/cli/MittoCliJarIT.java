@@ -1,0 +1,184 @@
+package net.mittoapi.sms.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.mittoapi.sms.sandbox.MittoSandbox;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged {@code target/mitto-cli.jar}, run as a user runs it ({@code java -jar}, a process of its own): its
+ * dependencies are inside, and each command works through it.
+ */
+class MittoCliJarIT {
+
+    private static final Pattern LISTENING = Pattern.compile("Mitto SMS sandbox listening on (http://\\S+)");
+
+    private static Path jar;
+
+    @BeforeAll
+    static void findTheJar() {
+        jar = Paths.get(System.getProperty("mitto.cli.jar", "target/mitto-cli.jar"));
+        assertThat(jar).as("the packaged jar (run mvn package first)").isRegularFile();
+    }
+
+    private static ProcessBuilder java(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("MITTO_API_KEY");
+        builder.environment().remove("MITTO_BASE_URL");
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    /** Runs to the end (bounded generously) and returns the exit code and everything it printed. */
+    private static String[] runToEnd(ProcessBuilder builder, String stdin) throws Exception {
+        Process process = builder.start();
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the process ended; it printed: %s", output).isTrue();
+        return new String[] {Integer.toString(process.exitValue()), output};
+    }
+
+    @Test
+    void helpAndVersionRunFromTheJarAlone() throws Exception {
+        String[] help = runToEnd(java(Map.of(), "--help"), "");
+        String[] version = runToEnd(java(Map.of(), "--version"), "");
+
+        assertThat(help[0]).isEqualTo("0");
+        assertThat(help[1]).contains("sandbox").contains("segments").contains("send");
+        assertThat(version[0]).isEqualTo("0");
+        assertThat(version[1]).contains("mitto-cli 0.1.0").contains("built with mitto-sms 0.1.0");
+    }
+
+    @Test
+    void segmentsReadsUtf8FromStandardInput() throws Exception {
+        String[] result = runToEnd(java(Map.of(), "segments", "-"), "Grüße – “bis bald”\n");
+
+        assertThat(result[0]).isEqualTo("0");
+        assertThat(result[1]).contains("Encoding:  UCS-2: 3 characters are not in GSM-7")
+                .contains("'–' U+2013 EN DASH").contains("U+201C LEFT DOUBLE QUOTATION MARK")
+                .contains("GsmNormalizer would send: \"Grüße - \\\"bis bald\\\"\"");
+    }
+
+    @Test
+    void sendTakesTheKeyFromTheEnvironment() throws Exception {
+        try (MittoSandbox sandbox = MittoSandbox.start()) {
+            String[] result = runToEnd(java(Map.of("MITTO_API_KEY", sandbox.apiKey(), "MITTO_BASE_URL", sandbox.baseUrl()),
+                    "send", "--test", "--from", "MITTO SMS", "--to", "491725551234", "--text", "Hello, World!"), "");
+
+            assertThat(result[0]).as(result[1]).isEqualTo("0");
+            assertThat(sandbox.messages()).singleElement().satisfies(message -> {
+                assertThat(message.test()).isTrue();
+                assertThat(result[1]).contains("  id          " + message.id());
+            });
+            assertThat(result[1]).doesNotContain(sandbox.apiKey());
+        }
+    }
+
+    @Test
+    void theSandboxServesUntilTheProcessIsStoppedThenSaysWhatItReceived() throws Exception {
+        Process process = java(Map.of(), "sandbox", "--port", "0", "--key", "jar-key").start();
+        try {
+            BlockingQueue<String> lines = lines(process);
+            String url = null;
+            List<String> seen = new ArrayList<>();
+            while (url == null) {
+                String line = lines.poll(60, TimeUnit.SECONDS);
+                assertThat(line).as("the sandbox printed its URL in time; so far: %s", seen).isNotNull();
+                seen.add(line);
+                Matcher listening = LISTENING.matcher(line);
+                if (listening.find()) {
+                    url = listening.group(1);
+                }
+            }
+
+            assertThat(post(url + "/sms.xml", "jar-key",
+                    "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hello, World!\"}")).isEqualTo(200);
+            String logged;
+            do {
+                logged = lines.poll(60, TimeUnit.SECONDS);
+                assertThat(logged).as("the request was logged").isNotNull();
+            } while (!logged.startsWith("POST "));
+            assertThat(logged).startsWith("POST /sms.xml -> 200 (");
+
+            // SIGTERM, which runs the shutdown hook as Ctrl+C's SIGINT does. Through the handle: Process.destroy()
+            // would also close this side's end of the process's output, and lose what the hook prints.
+            process.toHandle().destroy();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            List<String> after = new ArrayList<>();
+            String last;
+            do {
+                last = lines.poll(10, TimeUnit.SECONDS);
+                assertThat(last).as("the sandbox said it stopped; exit %s; after the request: %s", process.exitValue(),
+                        after).isNotNull();
+                after.add(last);
+            } while (!last.startsWith("Sandbox stopped"));
+            assertThat(last).isEqualTo("Sandbox stopped: 1 request received, 1 message accepted.");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int post(String url, String key, String json) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        try {
+            connection.setRequestMethod("POST");
+            connection.setConnectTimeout(30_000);
+            connection.setReadTimeout(30_000);
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setRequestProperty("X-Mitto-API-Key", key);
+            connection.setDoOutput(true);
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            connection.setFixedLengthStreamingMode(body.length);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+            return connection.getResponseCode();
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    private static BlockingQueue<String> lines(Process process) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "mitto-cli-output");
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+}
