@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -336,8 +335,7 @@ final class Endpoints {
     /** The body's fields by name, ignoring case as the API does; the first of two same-named fields wins. */
     static Map<String, JsonNode> fields(JsonNode body) {
         Map<String, JsonNode> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             fields.putIfAbsent(field.getKey(), field.getValue());
         }
         return fields;
