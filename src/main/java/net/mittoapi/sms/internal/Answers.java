@@ -377,7 +377,8 @@ public final class Answers {
         String describe() {
             StringBuilder text = new StringBuilder();
             for (Map.Entry<String, String> problem : problems.entrySet()) {
-                text.append(text.length() == 0 ? "" : "; ").append(problem.getKey()).append(' ').append(problem.getValue());
+                text.append(text.length() == 0 ? "" : "; ").append(problem.getKey()).append(' ')
+                        .append(problem.getValue());
             }
             return text.toString();
         }

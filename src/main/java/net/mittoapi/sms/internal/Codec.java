@@ -6,10 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -18,9 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import net.mittoapi.sms.Format;
+import net.mittoapi.sms.MessageType;
 import net.mittoapi.sms.MittoValidationException;
 import net.mittoapi.sms.UsageRequest;
 
@@ -28,8 +26,10 @@ import net.mittoapi.sms.UsageRequest;
  * The one place that turns requests into bytes and answers into trees. It owns both Jackson mappers: the
  * JSON one always (requests are JSON in both formats), the XML one only for {@link Format#XML}.
  *
- * <p>Writing is strict: exactly the API's field names, unset options left out, {@code type} lower-case,
- * bulk recipients as one comma-separated string. Reading is tolerant: it yields a tree whose field names
+ * <p>Writing is strict: exactly the API's field names, unset options left out, {@code type} spelled as Mitto's
+ * own clients spell it ({@link #wireType}) and {@code auto} when the caller chose none (the server's own
+ * default, GSM, refuses or garbles any text outside the GSM alphabet), bulk recipients as one
+ * comma-separated string (the seed's form). Reading is tolerant: it yields a tree whose field names
  * {@link Answers} matches case-insensitively, whatever the root element of an XML answer is called.
  * Numbers are read as exact decimals, never through {@code double}.
  */
@@ -39,11 +39,9 @@ public final class Codec {
     public static final String XML_ARTIFACT = "com.fasterxml.jackson.dataformat:jackson-dataformat-xml";
     static final String XML_PROBE_CLASS = "com.fasterxml.jackson.dataformat.xml.XmlMapper";
 
+    /** Writes request bodies, and makes the parsers that read JSON answers (see {@link #readJson}). */
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
@@ -121,7 +119,7 @@ public final class Codec {
         body.put("from", message.from());
         body.put("to", to);
         body.put("text", message.text());
-        message.type().ifPresent(type -> body.put("type", type.name().toLowerCase(Locale.ROOT)));
+        body.put("type", wireType(message.type().orElse(MessageType.AUTO)));
         if (message.test()) {
             body.put("test", true);
         }
@@ -134,6 +132,27 @@ public final class Codec {
             body.put("flash", true);
         }
         return write(body);
+    }
+
+    /**
+     * The {@code type} as Mitto's own clients write it: {@code GSM}, {@code Unicode} and {@code Binary} as in its
+     * certified Power Platform connector (an enum), its C# client ({@code MessageContentType}) and its Magento
+     * module; {@code auto} as in the seed, which says Mitto recommends it.
+     *
+     * @param type the encoding
+     * @return its spelling on the wire
+     */
+    public static String wireType(MessageType type) {
+        switch (type) {
+            case GSM:
+                return "GSM";
+            case UNICODE:
+                return "Unicode";
+            case BINARY:
+                return "Binary";
+            default:
+                return "auto";
+        }
     }
 
     /**

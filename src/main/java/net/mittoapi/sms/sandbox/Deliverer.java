@@ -56,6 +56,13 @@ final class Deliverer implements AutoCloseable {
     private static final Duration GRACE = Duration.ofSeconds(2);
     private static final String CLOSED = "not delivered: the sandbox was closed";
     private static final int THREADS = 4;
+    /**
+     * The {@code ~status~} and {@code ~errorcode~} of every report (the placeholders Mitto's chat-apps failover
+     * documentation names): the sandbox delivers every message. Mitto does not publish the values; these are
+     * the sandbox's own.
+     */
+    static final String STATUS = "DELIVERED";
+    static final String ERROR_CODE = "0";
 
     private final CallbackMethod method;
     private final boolean allowRemote;
@@ -185,7 +192,8 @@ final class Deliverer implements AutoCloseable {
         } else if (last != '?' && last != '&') {
             url.append('&');
         }
-        url.append("ID=").append(encode(message.id())).append("&MCCMNC=").append(encode(message.mccMnc()));
+        url.append("ID=").append(encode(message.id())).append("&MCCMNC=").append(encode(message.mccMnc()))
+                .append("&STATUS=").append(STATUS).append("&ERRORCODE=").append(ERROR_CODE);
         message.reference().ifPresent(reference -> url.append("&Reference=").append(encode(reference)));
         return url.append(fragment).toString();
     }
@@ -197,6 +205,8 @@ final class Deliverer implements AutoCloseable {
             generator.writeStringField("Id", message.id());
             generator.writeStringField("MccMnc", message.mccMnc());
             generator.writeStringField("Price", price(message.cost()));
+            generator.writeStringField("Status", STATUS);
+            generator.writeStringField("ErrorCode", ERROR_CODE);
             if (message.reference().isPresent()) {
                 generator.writeStringField("Reference", message.reference().get());
             }

@@ -186,8 +186,8 @@ final class SandboxHandler implements HttpHandler {
             case INTERNAL_ERROR:
                 return Answer.text(500, "Internal server error");
             case RESPONSE_CODE:
-                return Endpoints.rejected(format, route == null ? Endpoints.SMS_ROOT : route.root(),
-                        fault.responseCode().orElseThrow(), null);
+                return Endpoints.rejected(fault.httpStatus().orElseThrow(), format,
+                        route == null ? Endpoints.SMS_ROOT : route.root(), fault.responseCode().orElseThrow(), null);
             default:
                 throw new IllegalStateException("not an answering fault: " + fault);
         }

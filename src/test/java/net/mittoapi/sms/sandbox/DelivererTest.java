@@ -27,11 +27,11 @@ class DelivererTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "http://127.0.0.1/dlr|http://127.0.0.1/dlr?ID=abc&MCCMNC=26201",
-        "http://127.0.0.1/dlr?|http://127.0.0.1/dlr?ID=abc&MCCMNC=26201",
-        "http://127.0.0.1/dlr?a=1|http://127.0.0.1/dlr?a=1&ID=abc&MCCMNC=26201",
-        "http://127.0.0.1/dlr?a=1&|http://127.0.0.1/dlr?a=1&ID=abc&MCCMNC=26201",
-        "http://127.0.0.1/dlr#top|http://127.0.0.1/dlr?ID=abc&MCCMNC=26201#top",
+        "http://127.0.0.1/dlr|http://127.0.0.1/dlr?ID=abc&MCCMNC=26201&STATUS=DELIVERED&ERRORCODE=0",
+        "http://127.0.0.1/dlr?|http://127.0.0.1/dlr?ID=abc&MCCMNC=26201&STATUS=DELIVERED&ERRORCODE=0",
+        "http://127.0.0.1/dlr?a=1|http://127.0.0.1/dlr?a=1&ID=abc&MCCMNC=26201&STATUS=DELIVERED&ERRORCODE=0",
+        "http://127.0.0.1/dlr?a=1&|http://127.0.0.1/dlr?a=1&ID=abc&MCCMNC=26201&STATUS=DELIVERED&ERRORCODE=0",
+        "http://127.0.0.1/dlr#top|http://127.0.0.1/dlr?ID=abc&MCCMNC=26201&STATUS=DELIVERED&ERRORCODE=0#top",
     })
     void getReportsAppendTheirQueryToTheCallback(String callback, String url) {
         assertThat(Deliverer.withQuery(callback, message(null))).isEqualTo(url);
@@ -46,8 +46,21 @@ class DelivererTest {
     }
 
     @Test
+    void reportsCarryStatusAndErrorCodeWhichDeliveryReportReads() {
+        DeliveryReport get = DeliveryReport.fromQuery(Deliverer.withQuery("http://127.0.0.1/dlr", message(null))
+                .substring("http://127.0.0.1/dlr".length()));
+        DeliveryReport post = DeliveryReport.fromJson(Deliverer.jsonReport(message(null)));
+
+        for (DeliveryReport report : new DeliveryReport[] {get, post}) {
+            assertThat(report.status()).contains("DELIVERED");
+            assertThat(report.errorCode()).contains("0");
+        }
+    }
+
+    @Test
     void postReportsAreTheSeedsJsonShape() {
-        assertThat(Deliverer.jsonReport(message(null))).isEqualTo("{\"Id\":\"abc\",\"MccMnc\":\"26201\",\"Price\":\"0.12\"}");
+        assertThat(Deliverer.jsonReport(message(null))).isEqualTo("{\"Id\":\"abc\",\"MccMnc\":\"26201\",\"Price\":\"0.12\","
+                + "\"Status\":\"DELIVERED\",\"ErrorCode\":\"0\"}");
         assertThat(Deliverer.jsonReport(message("r \"1\""))).endsWith(",\"Reference\":\"r \\\"1\\\"\"}");
     }
 
