@@ -93,7 +93,10 @@ import net.mittoapi.sms.MittoValidationException;
  * {@link CallbackMethod#GET} ({@code ?ID=…&MCCMNC=…&STATUS=DELIVERED&ERRORCODE=0}, plus {@code &Reference=…}
  * when the send had one) or {@link CallbackMethod#POST} ({@code {"Id","MccMnc","Price","Status","ErrorCode"}},
  * plus {@code "Reference"}), as configured: {@code status} and {@code errorcode} are the placeholders Mitto's
- * chat-apps documentation names; their values are the sandbox's own, as Mitto publishes none. Test
+ * chat-apps documentation names; their values are the sandbox's own, as Mitto publishes none. Template
+ * placeholders in the callback URL ({@code ~msgid~}, {@code <msgid>}, {@code $msgid$}, and {@code mcc},
+ * {@code mnc}, {@code rate}, {@code status}, {@code errorcode}, {@code reference}) are filled as Mitto fills
+ * them. Test
  * sends get reports too (price 0.00), so that a webhook can be tried end to end. The MCCMNC is the country's
  * mobile country code with MNC {@code 01}, or {@code 00101} when unknown. Only loopback callbacks are
  * called unless {@link Builder#allowRemoteCallbacks(boolean)}: a sandbox must not surprise a host on the

@@ -45,6 +45,17 @@ class DelivererTest {
         assertThat(DeliveryReport.fromQuery(url.substring(url.indexOf('?'))).reference()).contains("A/B 50% & ä+");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "http://127.0.0.1/dlr?id=~msgid~&mccmnc=~mcc~~mnc~|http://127.0.0.1/dlr?id=abc&mccmnc=26201",
+        "http://127.0.0.1/dlr/<msgid>?s=<STATUS>&e=<errorcode>|http://127.0.0.1/dlr/abc?s=DELIVERED&e=0",
+        "http://127.0.0.1/dlr?id=$msgid$&rate=$rate$&r=$reference$|http://127.0.0.1/dlr?id=abc&rate=0.12&r=A%2FB+50%25",
+        "http://127.0.0.1/dlr?x=~unknown~&y=$5&z=<b>|http://127.0.0.1/dlr?x=~unknown~&y=$5&z=<b>",
+        "http://127.0.0.1/dlr|http://127.0.0.1/dlr"})
+    void templatePlaceholdersAreFilledAsMittoFillsThem(String callback, String filled) {
+        assertThat(Deliverer.fill(callback, message("A/B 50%"))).isEqualTo(filled);
+    }
+
     @Test
     void reportsCarryStatusAndErrorCodeWhichDeliveryReportReads() {
         DeliveryReport get = DeliveryReport.fromQuery(Deliverer.withQuery("http://127.0.0.1/dlr", message(null))

@@ -9,13 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import net.mittoapi.sms.Format;
 import net.mittoapi.sms.MittoApiException;
 import net.mittoapi.sms.MittoClient;
 import net.mittoapi.sms.SmsRequest;
 import net.mittoapi.sms.segments.SegmentCalculator;
+import net.mittoapi.sms.webhook.DeliveryReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,7 +102,7 @@ class MittoSandboxRulesIT {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.json().get("textLength").asInt()).isEqualTo(5);
         assertThat(sandbox.messages()).singleElement().satisfies(m -> assertThat(m.type())
-                .contains(binary ? "binary" : type.strip().toLowerCase(java.util.Locale.ROOT)));
+                .contains(binary ? "binary" : type.strip().toLowerCase(Locale.ROOT)));
     }
 
     @ParameterizedTest
@@ -139,6 +142,27 @@ class MittoSandboxRulesIT {
 
         assertThat(sandbox.received()).singleElement().satisfies(r -> assertThat(r.field("type")).contains("auto"));
         assertThat(sandbox.messages()).singleElement().satisfies(m -> assertThat(m.textLength()).isEqualTo(16));
+    }
+
+    // ---- callbacks with template placeholders: the client lets them through, the sandbox fills them ----
+
+    @Test
+    void aCallbackTemplateFromTheClientIsFilledAndItsReportRead() throws InterruptedException {
+        try (CallbackServer callbacks = CallbackServer.start(200);
+                MittoClient client = MittoClient.builder().apiKey(sandbox.apiKey()).baseUrl(sandbox.baseUrl()).build()) {
+            String id = client.send(SmsRequest.builder().from("MITTO SMS").to("491725551234").text("Hi")
+                    .reference("B-split")
+                    .callback(callbacks.url() + "/<msgid>?status=~status~&err=$errorcode$&ref=~reference~").build()).id();
+
+            CallbackServer.Callback callback = callbacks.next(Duration.ofSeconds(10));
+
+            assertThat(callback).isNotNull();
+            assertThat(callback.path()).isEqualTo("/dlr/" + id);
+            assertThat(callback.rawQuery()).startsWith("status=DELIVERED&err=0&ref=B-split&ID=" + id);
+            DeliveryReport report = DeliveryReport.fromQuery(callback.rawQuery());
+            assertThat(report.messageId()).isEqualTo(id);
+            assertThat(report.status()).contains("DELIVERED");
+        }
     }
 
     // ---- a refused send answered with HTTP 200 ----
