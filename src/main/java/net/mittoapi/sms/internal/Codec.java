@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,8 +46,7 @@ public final class Codec {
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
-    /** Builds trees whose decimals keep their scale ({@code 68.400000} stays so). */
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Format format;
     private final ObjectMapper xml;
@@ -246,7 +246,7 @@ public final class Codec {
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
                 try {
-                    return NODES.numberNode(parser.getDecimalValue());
+                    return DecimalNode.valueOf(parser.getDecimalValue()); // keeps the scale: 68.400000 stays so
                 } catch (NumberFormatException | ArithmeticException e) {
                     return NODES.textNode(parser.getText());
                 }

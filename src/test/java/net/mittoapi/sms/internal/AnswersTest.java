@@ -341,6 +341,18 @@ class AnswersTest {
                 .hasMessageContaining("reporting it again is harmless");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1_001, 100_000})
+    void deeplyNestedJsonIsRefusedByJacksonsDepthLimitNotByAStackOverflow(int depth) {
+        String arrays = "[".repeat(depth) + "]".repeat(depth);
+        String objects = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+
+        for (String body : new String[] {arrays, "{\"id\":\"x\",\"messages\":" + arrays + "}", objects}) {
+            assertThat(catchThrowable(() -> json.sms(200, bytes(body)))).isInstanceOf(MittoTransportException.class);
+            assertThat(catchThrowable(() -> json.bulk(200, bytes(body)))).isInstanceOf(MittoTransportException.class);
+        }
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
