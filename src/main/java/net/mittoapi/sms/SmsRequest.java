@@ -117,12 +117,14 @@ public final class SmsRequest {
 
         /**
          * The sender, sent exactly as given. {@link #build()} refuses only what no network can carry: a blank
-         * sender; a numeric one (digits, optionally after one {@code +}, which is kept) of more than 15 digits,
-         * the E.164 maximum; an alphanumeric one longer than 11 septets of the GSM 7-bit alphabet (a character
-         * of its extension table, such as {@code €}, counts 2) or holding a character outside it, since the
-         * originating address of an SMS carries no more (3GPP TS 23.040). Anything else, such as
-         * {@code "Dr.Müller"}, {@code "Shop@Home"}, {@code "A&B (CH)"} or a 2-character name, goes to the server:
-         * its own rules (alphanumeric 3 to 11 characters, numeric 3 to 14 digits) answer responseCode 6.
+         * sender; a numeric one (digits, optionally after one {@code +}) of more than 15 digits, the E.164
+         * maximum; an alphanumeric one longer than 11 septets of the GSM 7-bit alphabet (a character of its
+         * extension table, such as {@code €}, counts 2) or holding a character outside it, since the
+         * originating address of an SMS carries no more (3GPP TS 23.040). A numeric sender's {@code +} is
+         * kept, as Mitto's own clients send the sender untouched and its connector writes numbers with one.
+         * Anything else, such as {@code "Dr.Müller"}, {@code "Shop@Home"}, {@code "A&B (CH)"} or a
+         * 2-character name, goes to the server: its own rules (alphanumeric 3 to 11 characters, numeric 3 to
+         * 14 digits) answer responseCode 6.
          *
          * @param from the sender, required, such as {@code "MITTO SMS"} or {@code "+491725551234"}
          * @return this builder
