@@ -32,7 +32,10 @@ final class Endpoints {
     static final String BULK_ROOT = "BulkSmsResponse";
     static final String USAGE_ROOT = "UsageResponse";
 
-    /** The {@code type}s the API takes, lower-cased: Mitto's clients write {@code GSM}, {@code Unicode}, {@code unicode}, {@code Binary}, {@code auto}. */
+    /**
+     * The {@code type}s the API takes, lower-cased: Mitto's clients write {@code GSM}, {@code Unicode},
+     * {@code unicode}, {@code Binary} and {@code auto}.
+     */
     private static final Set<String> TYPES = Set.of("gsm", "unicode", "binary", "auto");
     /** The type the API uses when a send names none (its connector's default, and its OpenAPI description's). */
     private static final String DEFAULT_TYPE = "gsm";
