@@ -32,7 +32,7 @@ public final class BulkSmsRequest {
         return new Builder();
     }
 
-    /** @return the sender: alphanumeric as given, or numeric digits without a leading {@code +} */
+    /** @return the sender, exactly as given and as sent (a numeric sender's leading {@code +} included) */
     public String from() {
         return fields.from();
     }
@@ -47,7 +47,10 @@ public final class BulkSmsRequest {
         return fields.text();
     }
 
-    /** @return the encoding, or empty to let the server use its default ({@link MessageType#GSM}) */
+    /**
+     * @return the encoding chosen, or empty when none was: then the request goes out with
+     *         {@link MessageType#AUTO}, as Mitto recommends (the server's own default is GSM)
+     */
     public Optional<MessageType> type() {
         return fields.type();
     }
@@ -57,7 +60,7 @@ public final class BulkSmsRequest {
         return fields.test();
     }
 
-    /** @return the free-text reference echoed in delivery reports, or empty */
+    /** @return the free-text reference echoed in delivery reports, exactly as given (even empty), or empty if unset */
     public Optional<String> reference() {
         return fields.reference();
     }
@@ -119,9 +122,17 @@ public final class BulkSmsRequest {
         }
 
         /**
-         * @param from the sender, required: alphanumeric of 3 to 11 characters (ASCII letters, digits, single
-         *             inner spaces and {@code .-_&+'}, at least one letter), such as {@code "MITTO SMS"}, or
-         *             numeric of 3 to 14 digits
+         * The sender, sent exactly as given. {@link #build()} refuses only what no network can carry: a blank
+         * sender; a numeric one (digits, optionally after one {@code +}) of more than 15 digits, the E.164
+         * maximum; an alphanumeric one longer than 11 septets of the GSM 7-bit alphabet (a character of its
+         * extension table, such as {@code €}, counts 2) or holding a character outside it, since the
+         * originating address of an SMS carries no more (3GPP TS 23.040). A numeric sender's {@code +} is
+         * kept, as Mitto's own clients send the sender untouched and its connector writes numbers with one.
+         * Anything else, such as {@code "Dr.Müller"}, {@code "Shop@Home"}, {@code "A&B (CH)"} or a
+         * 2-character name, goes to the server: its own rules (alphanumeric 3 to 11 characters, numeric 3 to
+         * 14 digits) answer responseCode 6.
+         *
+         * @param from the sender, required, such as {@code "MITTO SMS"} or {@code "+491725551234"}
          * @return this builder
          */
         public Builder from(String from) {
@@ -130,8 +141,11 @@ public final class BulkSmsRequest {
         }
 
         /**
-         * @param to the recipients, required and non-empty: E.164 digits such as {@code "491725551234"};
-         *           one leading {@code +} on each is accepted and stripped. The list is copied.
+         * The recipients, sent as one comma-separated string (the seed's form); a number listed twice is sent
+         * to twice. Each is checked as {@link SmsRequest.Builder#to(String)} checks one: E.164 digits, one
+         * leading {@code +} accepted and stripped. {@link #build()} also refuses an empty list.
+         *
+         * @param to the recipients, required and non-empty, such as {@code "491725551234"}; the list is copied
          * @return this builder
          */
         public Builder to(List<String> to) {
@@ -149,7 +163,10 @@ public final class BulkSmsRequest {
         }
 
         /**
-         * @param text the message, required and non-empty; long texts are split by the server
+         * The message text, sent as given. {@link #build()} refuses only a missing or empty text (the API's
+         * responseCode 3, "Empty message"); long texts are split by the server into concatenated parts.
+         *
+         * @param text the message, required
          * @return this builder
          */
         public Builder text(String text) {
@@ -158,7 +175,11 @@ public final class BulkSmsRequest {
         }
 
         /**
-         * @param type the encoding; unset lets the server use GSM. Mitto recommends {@link MessageType#AUTO}
+         * The encoding, sent as Mitto's own clients spell it ({@code GSM}, {@code Unicode}, {@code Binary},
+         * {@code auto}). Unset, the request goes out with {@code auto}, which Mitto recommends: the server's own
+         * default is GSM, which refuses or garbles any text outside the GSM alphabet.
+         *
+         * @param type the encoding, or {@code null} for {@link MessageType#AUTO}
          * @return this builder
          */
         public Builder type(MessageType type) {
@@ -176,7 +197,10 @@ public final class BulkSmsRequest {
         }
 
         /**
-         * @param reference free text echoed in delivery reports, such as a campaign name; non-blank when set
+         * Free text the API echoes in this message's delivery reports. Sent exactly as given; nothing is refused,
+         * an empty text included, since the API documents no rule for it.
+         *
+         * @param reference such as a campaign name, {@code "Campaign 2019-05, B-split message"}
          * @return this builder
          */
         public Builder reference(String reference) {
@@ -185,8 +209,13 @@ public final class BulkSmsRequest {
         }
 
         /**
-         * @param callback an absolute http(s) URL for this message's delivery reports, overriding the
-         *                 account's
+         * Where this message's delivery reports go, overriding the account's URL. The API fills template
+         * placeholders in it, so {@code https://example.com/dlr?id=~msgid~} (or {@code <msgid>},
+         * {@code $msgid$}, {@code {id}}) is fine and need not be a strict URI. {@link #build()} refuses only what
+         * cannot be a callback: a value that is not an absolute {@code http} or {@code https} URL with a host, or
+         * holds white space or control characters.
+         *
+         * @param callback the URL, such as {@code "https://www.example.com"}
          * @return this builder
          */
         public Builder callback(String callback) {
@@ -195,7 +224,11 @@ public final class BulkSmsRequest {
         }
 
         /**
-         * @param udh a user data header as an even number of hex digits, such as {@code "050003CC0201"}
+         * A user data header, hex-encoded. {@link #build()} refuses what no network can carry: anything but whole
+         * octets of hex digits (an even number of {@code 0-9}, {@code a-f}, {@code A-F}), and more than the 140
+         * octets of one SMS.
+         *
+         * @param udh such as {@code "050003CC0201"}
          * @return this builder
          */
         public Builder udh(String udh) {
@@ -204,7 +237,11 @@ public final class BulkSmsRequest {
         }
 
         /**
-         * @param minutes how long the network keeps trying to deliver, positive; the server's default is 2880
+         * How long, in minutes, the network keeps trying to deliver; the server's default is 2880. {@link #build()}
+         * refuses a negative period, which no network can carry (3GPP TS 23.040, TP-VP); the server judges the
+         * rest.
+         *
+         * @param minutes zero or more
          * @return this builder
          */
         public Builder validity(int minutes) {
@@ -213,7 +250,10 @@ public final class BulkSmsRequest {
         }
 
         /**
-         * @param pid the protocol identifier (TP-PID), 0 to 255; the server's default is 0
+         * The protocol identifier; the server's default is 0. {@link #build()} refuses a value outside 0 to 255:
+         * TP-PID is one octet (3GPP TS 23.040).
+         *
+         * @param pid 0 to 255
          * @return this builder
          */
         public Builder pid(int pid) {

@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * The API's answer to {@link MittoClient#sendBulk(BulkSmsRequest)}: one {@link BulkMessage} per recipient,
  * in the order the server listed them. A non-zero {@code responseCode} is thrown as a
- * {@link MittoApiException}, so {@link #responseCode()} is always 0 here.
+ * {@link MittoApiException}, so {@link #responseCode()} is 0 here, or -1 when the answer listed message ids but
+ * a code that could not be read. As with {@link SmsResponse}, a message whose id can be read is kept even when
+ * another of its fields cannot be (that field {@code null} or -1, with a DEBUG line saying why).
  *
- * @param responseCode the API's code, 0 for success
+ * @param responseCode the API's code: 0 for success, -1 when it could not be read
  * @param responseText the API's text, such as {@code "SMS sent"}, or {@code null} when the answer had none
  * @param messages     the messages, one per recipient; unmodifiable, empty when the answer listed none
  */

@@ -40,7 +40,7 @@ public final class UsageRequest {
         return startDate;
     }
 
-    /** @return the last day of the period, not before {@link #startDate()} */
+    /** @return the last day of the period */
     public LocalDate endDate() {
         return endDate;
     }
@@ -87,7 +87,8 @@ public final class UsageRequest {
         }
 
         /**
-         * @param endDate the last day of the period, required, not before the start
+         * @param endDate the last day of the period, required. A period that ends before it starts is not refused
+         *                here (nothing documents it as invalid): the server answers it
          * @return this builder
          */
         public Builder endDate(LocalDate endDate) {
@@ -96,7 +97,8 @@ public final class UsageRequest {
         }
 
         /**
-         * @param accountName the account to report on ({@code AccountName} on the wire); optional
+         * @param accountName the account to report on ({@code AccountName} on the wire); optional, and sent
+         *                    exactly as given when set
          * @return this builder
          */
         public Builder accountName(String accountName) {
@@ -106,7 +108,7 @@ public final class UsageRequest {
 
         /**
          * @return the request
-         * @throws MittoValidationException when a date is missing or the period is reversed
+         * @throws MittoValidationException when a date is missing
          */
         public UsageRequest build() {
             return new UsageRequest(this);

@@ -4,6 +4,8 @@ import java.util.List;
 
 /**
  * The API's answer to {@link MittoClient#usageByCountry(UsageRequest)}: one entry per destination country.
+ * An answer in a shape the SDK does not recognize (no {@code usagesByCountry}, entries that are not
+ * country usages) is a {@link MittoTransportException} naming what it got, never an empty list.
  *
  * @param usagesByCountry the usage per country, in the server's order; unmodifiable, empty when there was
  *                        none

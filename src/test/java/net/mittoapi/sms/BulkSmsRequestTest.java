@@ -67,13 +67,13 @@ class BulkSmsRequestTest {
 
     @Test
     void theSharedRulesApplyToo() {
-        assertThatThrownBy(() -> valid().to("491765410994").from("X").build())
+        assertThatThrownBy(() -> valid().to("491765410994").from(" ").build())
                 .isInstanceOf(MittoValidationException.class).hasMessageStartingWith("from must be");
         assertThatThrownBy(() -> valid().to("491765410994").text("").build())
                 .isInstanceOf(MittoValidationException.class).hasMessageStartingWith("text must be");
         assertThatThrownBy(() -> valid().to("491765410994").callback("example.com").build())
                 .isInstanceOf(MittoValidationException.class).hasMessageStartingWith("callback must be");
-        assertThatThrownBy(() -> valid().to("491765410994").validity(0).build())
+        assertThatThrownBy(() -> valid().to("491765410994").validity(-1).build())
                 .isInstanceOf(MittoValidationException.class).hasMessageStartingWith("validity must be");
         assertThatThrownBy(() -> valid().to("491765410994").pid(300).build())
                 .isInstanceOf(MittoValidationException.class).hasMessageStartingWith("pid must be");

@@ -215,8 +215,8 @@ class MittoClientErrorsTest {
     }
 
     @Test
-    void aFieldThatIsNoNumberIsATransportFailureNamingIt() {
-        api.json(200, "{\"id\":\"abc\",\"responseCode\":0,\"textLength\":\"thirteen\"}");
+    void withoutAnIdAFieldThatIsNoNumberIsATransportFailureNamingIt() {
+        api.json(200, "{\"responseCode\":0,\"textLength\":\"thirteen\"}");
 
         MittoTransportException e = catchThrowableOfType(MittoTransportException.class, () -> client.send(SMS));
 
@@ -225,8 +225,8 @@ class MittoClientErrorsTest {
     }
 
     @Test
-    void aBadTimestampIsATransportFailureNamingIt() {
-        api.json(200, "{\"id\":\"abc\",\"responseCode\":0,\"timestamp\":\"yesterday\"}");
+    void withoutAnIdABadTimestampIsATransportFailureNamingIt() {
+        api.json(200, "{\"responseCode\":0,\"timestamp\":\"yesterday\"}");
 
         assertThatThrownBy(() -> client.send(SMS)).isInstanceOf(MittoTransportException.class)
                 .hasMessageContaining("timestamp").hasMessageContaining("yesterday");

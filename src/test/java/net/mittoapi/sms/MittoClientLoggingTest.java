@@ -84,7 +84,7 @@ class MittoClientLoggingTest {
         assertThat(trace.get(0)).contains("--> POST " + api.baseUrl() + "/sms.json")
                 .contains("X-Mitto-API-Key: ██ (redacted)")
                 .contains("User-Agent: mitto-sms-java/")
-                .contains("{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hi\"}");
+                .contains("{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hi\",\"type\":\"auto\"}");
         assertThat(trace.get(1)).contains("<-- 200 POST").contains("\"responseText\":\"SMS sent\"");
     }
 

@@ -46,7 +46,7 @@ class MittoClientTest {
         assertThat(request.getHeaders().get("User-Agent"))
                 .isEqualTo("mitto-sms-java/" + SdkVersion.VERSION + " Java/" + System.getProperty("java.version"));
         assertThat(MockApi.body(request))
-                .isEqualTo("{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hello, World!\",\"test\":true}");
+                .isEqualTo("{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hello, World!\",\"type\":\"auto\",\"test\":true}");
 
         assertThat(response.id()).isEqualTo("7d35863fe6f44695a713d54e6ba0aeb5");
         assertThat(response.timestamp()).isEqualTo(Instant.parse("2019-04-13T17:51:06.3091182Z"));
@@ -74,7 +74,7 @@ class MittoClientTest {
                 .from("Mitto SMS").to("+41751231234").text("Hello, World!").build());
 
         assertThat(MockApi.body(api.take()))
-                .isEqualTo("{\"from\":\"Mitto SMS\",\"to\":\"41751231234\",\"text\":\"Hello, World!\"}");
+                .isEqualTo("{\"from\":\"Mitto SMS\",\"to\":\"41751231234\",\"text\":\"Hello, World!\",\"type\":\"auto\"}");
         assertThat(response).isEqualTo(new SmsResponse("715118ef01aa4480bbd67324a0459b0b",
                 Instant.parse("2019-04-13T12:07:57.8625574Z"), "41751231234", 0, 13, "SMS sent", false));
     }
@@ -145,7 +145,7 @@ class MittoClientTest {
         assertThat(request.getHeaders().get("X-Mitto-API-Key")).isEqualTo(MockApi.KEY);
         assertThat(MockApi.body(request)).isEqualTo("{\"from\":\"Mitto SMS\","
                 + "\"to\":\"491765410994,491765410995,491765410996\",\"text\":\"Your appointment was scheduled.\","
-                + "\"callback\":\"https://www.example.com\"}");
+                + "\"type\":\"auto\",\"callback\":\"https://www.example.com\"}");
         assertThat(response.responseCode()).isZero();
         assertThat(response.responseText()).isEqualTo("SMS sent");
         assertThat(response.messages()).containsExactly(
@@ -165,7 +165,7 @@ class MittoClientTest {
                 .to(List.of("491765410994", "491765410994")).text("twice").type(MessageType.GSM).test(true).build());
 
         assertThat(MockApi.body(api.take())).isEqualTo("{\"from\":\"Mitto SMS\","
-                + "\"to\":\"491765410994,491765410994\",\"text\":\"twice\",\"type\":\"gsm\",\"test\":true}");
+                + "\"to\":\"491765410994,491765410994\",\"text\":\"twice\",\"type\":\"GSM\",\"test\":true}");
         assertThat(response.messages()).isEmpty();
     }
 

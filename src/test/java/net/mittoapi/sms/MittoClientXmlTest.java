@@ -41,7 +41,8 @@ class MittoClientXmlTest {
         assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json");
         assertThat(request.getHeaders().get("X-Mitto-API-Key")).isEqualTo(MockApi.KEY);
         assertThat(MockApi.body(request))
-                .isEqualTo("{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hello, World!\",\"test\":true}");
+                .isEqualTo("{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hello, World!\",\"type\":\"auto\","
+                        + "\"test\":true}");
         assertThat(response).isEqualTo(new SmsResponse("7d35863fe6f44695a713d54e6ba0aeb5",
                 Instant.parse("2019-04-13T17:51:06.3091182Z"), "491725551234", 0, 13, "SMS sent", true));
     }
@@ -74,7 +75,7 @@ class MittoClientXmlTest {
         RecordedRequest request = api.take();
         assertThat(request.getTarget()).isEqualTo("/smsbulk.xml");
         assertThat(MockApi.body(request)).isEqualTo(
-                "{\"from\":\"Mitto SMS\",\"to\":\"491765410994,491765410995\",\"text\":\"Hello, World 123!\"}");
+                "{\"from\":\"Mitto SMS\",\"to\":\"491765410994,491765410995\",\"text\":\"Hello, World 123!\",\"type\":\"auto\"}");
         assertThat(response).isEqualTo(new BulkSmsResponse(0, "SMS sent", java.util.List.of(
                 new BulkMessage("b47e7d4a-39d1-4e6c-a495-001501b3e626", Instant.parse("2019-08-21T14:55:29.6488926Z"),
                         "491765410994", 13),

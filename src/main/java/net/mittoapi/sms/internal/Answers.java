@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,8 @@ import net.mittoapi.sms.MittoRateLimitException;
 import net.mittoapi.sms.MittoTransportException;
 import net.mittoapi.sms.SmsResponse;
 import net.mittoapi.sms.UsageResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place that turns the API's answers into results or exceptions.
@@ -32,15 +35,32 @@ import net.mittoapi.sms.UsageResponse;
  * <p>Successful answers (2xx) are read tolerantly: field names match case-insensitively, unknown fields
  * are ignored, numbers may arrive as numbers or as strings with spaces ({@code " 13"}), counts and costs
  * are read exactly ({@code long}, {@link BigDecimal}), timestamps with any number of fractional digits.
- * A non-zero {@code responseCode} is a {@link MittoApiException} whatever the HTTP status. A 2xx body
- * that cannot be read is a {@link MittoTransportException} with {@code maybeDelivered() == true}: the
- * server accepted the request, only its answer is lost.
+ * A non-zero {@code responseCode} is a {@link MittoApiException} whatever the HTTP status.
+ *
+ * <p><b>Nothing a successful send answer carries is lost.</b> The message went out; its id is what the caller
+ * tracks it by. So a send answer whose {@code id} can be read is returned even when another field cannot be:
+ * that field becomes absent ({@code null}, or -1 for a number), and a DEBUG line on the logger
+ * {@code net.mittoapi.sms.MittoClient} says which field and why. A 2xx body that cannot be read at all, or
+ * that carries neither an {@code id} nor a {@code responseCode}, is a {@link MittoTransportException} with
+ * {@code maybeDelivered() == true}: the server accepted the request, only its answer is lost. A usage answer
+ * in a shape this class does not recognize is the same error, naming what it got, never an empty list.
+ *
+ * <p>Numbers from outside are read through {@link Numbers}: a text too long or a value too large for any
+ * real count is refused before it is parsed, so no answer can hold the caller's thread in a quadratic parse
+ * or escape as anything but a {@code MittoException}.
  *
  * <p>Error answers keep what the server said: 401 becomes {@link MittoAuthenticationException}, 429
  * {@link MittoRateLimitException}, anything else {@link MittoApiException}; each with the body's
  * {@code responseCode} (or -1) and {@code responseText}.
  */
 public final class Answers {
+
+    private static final Logger LOG = LoggerFactory.getLogger("net.mittoapi.sms.MittoClient");
+    private static final String SEND_ADVICE = "The request was accepted, so the message may have been sent:"
+            + " do not send it again without checking";
+    private static final String READ_ADVICE = "Nothing was sent by this call: it is safe to ask again";
+    private static final String CONVERSION_ADVICE = "The server may have recorded the conversion: reporting it"
+            + " again is harmless";
 
     private final Codec codec;
 
@@ -53,75 +73,136 @@ public final class Answers {
      * @param status the HTTP status, 2xx
      * @param body   the raw body
      * @return the answer to {@code /sms}
+     * @throws MittoApiException       for a non-zero {@code responseCode}
+     * @throws MittoTransportException when the body cannot be read, or carries neither an id nor a code
      */
     public SmsResponse sms(int status, byte[] body) {
-        return success(status, body, false, root -> new SmsResponse(text(field(root, "id")),
-                instant(field(root, "timestamp"), "timestamp"), text(field(root, "to")), responseCode(root),
-                intValue(field(root, "textLength"), "textLength"), text(field(root, "responseText")),
-                bool(field(root, "test"), "test")));
+        JsonNode root = document(status, body, false, SEND_ADVICE);
+        Reading reading = new Reading();
+        Integer code = reading.optionalInt(root, "responseCode");
+        String id = text(field(root, "id"));
+        if (code != null && code != 0) {
+            throw rejected(status, code, root, body);
+        }
+        SmsResponse response = new SmsResponse(id, reading.instant(root, "timestamp"), text(field(root, "to")),
+                code == null ? reading.failed("responseCode") ? -1 : 0 : code,
+                reading.intOrMinusOne(root, "textLength"), text(field(root, "responseText")),
+                reading.bool(root, "test"));
+        return reading.settle(status, response, id != null, code != null, "an id", SEND_ADVICE);
     }
 
     /**
      * @param status the HTTP status, 2xx
      * @param body   the raw body
      * @return the answer to {@code /smsbulk}
+     * @throws MittoApiException       for a non-zero {@code responseCode}
+     * @throws MittoTransportException when the body cannot be read, or carries neither a message id nor a code
      */
     public BulkSmsResponse bulk(int status, byte[] body) {
-        return success(status, body, false, root -> {
-            List<BulkMessage> messages = new ArrayList<>();
-            for (JsonNode m : list(field(root, "messages"))) {
-                messages.add(new BulkMessage(text(field(m, "id")), instant(field(m, "timestamp"), "timestamp"),
-                        text(field(m, "to")), intValue(field(m, "textLength"), "textLength")));
+        JsonNode root = document(status, body, false, SEND_ADVICE);
+        Reading reading = new Reading();
+        Integer code = reading.optionalInt(root, "responseCode");
+        if (code != null && code != 0) {
+            throw rejected(status, code, root, body);
+        }
+        List<BulkMessage> messages = new ArrayList<>();
+        boolean anyId = false;
+        List<JsonNode> entries = list(field(root, "messages"));
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode m = entries.get(i);
+            String name = "messages[" + i + "]";
+            if (!m.isObject()) {
+                reading.problem(name, "is not an object: " + Validation.show(m.toString()));
+                continue;
             }
-            return new BulkSmsResponse(responseCode(root), text(field(root, "responseText")), messages);
-        });
+            String id = text(field(m, "id"));
+            anyId |= id != null;
+            messages.add(new BulkMessage(id, reading.instant(m, name + ".timestamp", "timestamp"),
+                    text(field(m, "to")), reading.intOrMinusOne(m, name + ".textLength", "textLength")));
+        }
+        BulkSmsResponse response = new BulkSmsResponse(code == null ? reading.failed("responseCode") ? -1 : 0
+                : code, text(field(root, "responseText")), messages);
+        return reading.settle(status, response, anyId, code != null, "a message id", SEND_ADVICE);
     }
 
     /**
      * @param status the HTTP status, 2xx
      * @param body   the raw body
      * @return the answer to {@code /usage/bycountry}
+     * @throws MittoApiException       for a non-zero {@code responseCode}
+     * @throws MittoTransportException when the body cannot be read or has a shape this SDK does not recognize
      */
     public UsageResponse usage(int status, byte[] body) {
-        return success(status, body, true, root -> {
-            List<CountryUsage> usages = new ArrayList<>();
-            for (JsonNode u : list(root.isArray() ? root : field(root, "usagesByCountry"))) {
-                usages.add(new CountryUsage(text(field(u, "country")),
-                        longValue(field(u, "messagesCount"), "messagesCount"), decimal(field(u, "cost"), "cost")));
+        JsonNode root = document(status, body, true, READ_ADVICE);
+        Reading reading = new Reading();
+        Integer code = root.isObject() ? reading.optionalInt(root, "responseCode") : null;
+        if (code != null && code != 0) {
+            throw rejected(status, code, root, body);
+        }
+        JsonNode usages = root.isArray() ? root : field(root, "usagesByCountry");
+        if (usages == null) {
+            throw unreadable(status, "expected usagesByCountry, got " + shape(root), null, READ_ADVICE);
+        }
+        if (!(usages.isArray() || usages.isObject() || isBlank(usages))) {
+            throw unreadable(status, "expected usagesByCountry to be a list, got " + shape(usages), null, READ_ADVICE);
+        }
+        List<CountryUsage> result = new ArrayList<>();
+        List<JsonNode> entries = list(usages);
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode u = entries.get(i);
+            String name = "usagesByCountry[" + i + "]";
+            if (!u.isObject() || (field(u, "country") == null && field(u, "messagesCount") == null
+                    && field(u, "cost") == null)) {
+                throw unreadable(status, "expected " + name + " to have a country, messagesCount and cost, got "
+                        + shape(u), null, READ_ADVICE);
             }
-            return new UsageResponse(usages);
-        });
+            result.add(new CountryUsage(text(field(u, "country")), reading.longValue(u, name + ".messagesCount",
+                    "messagesCount"), reading.decimal(u, name + ".cost", "cost")));
+        }
+        if (reading.problems != null) {
+            throw unreadable(status, reading.describe(), null, READ_ADVICE);
+        }
+        return new UsageResponse(result);
     }
 
     /**
-     * Accepts the answer to {@code /sms/converted}: plain {@code OK}, an empty body, or a structured body
-     * whose {@code responseCode} (if any) is 0.
+     * Accepts the answer to {@code /sms/converted}: plain {@code OK}, an empty body, any other plain text, or a
+     * structured body whose {@code responseCode} (if any) is 0.
      *
      * @param status the HTTP status, 2xx
      * @param body   the raw body
      * @return {@code null}
+     * @throws MittoApiException       for a non-zero {@code responseCode}
+     * @throws MittoTransportException for a JSON or XML document that cannot be read
      */
     public Void conversion(int status, byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8).strip();
         if (text.isEmpty() || text.equalsIgnoreCase("OK")) {
             return null;
         }
-        int code;
         JsonNode root;
         try {
             root = codec.read(body);
-            code = responseCode(root);
-        } catch (IOException | Unreadable e) {
+        } catch (IOException e) {
+            if (text.startsWith("{") || text.startsWith("<") || text.startsWith("[")) {
+                throw unreadable(status, reason(e), e, CONVERSION_ADVICE);
+            }
             return null; // a 2xx with some other text: the server took the report
         }
-        if (code != 0) {
+        Reading reading = new Reading();
+        Integer code = reading.optionalInt(root, "responseCode");
+        if (code != null && code != 0) {
             throw new MittoApiException(status, code, text(field(root, "responseText")), text);
+        }
+        if (reading.problems != null) {
+            throw unreadable(status, reading.describe(), null, CONVERSION_ADVICE);
         }
         return null;
     }
 
     /**
-     * Maps an error answer (an HTTP status outside 2xx) to its exception.
+     * Maps an error answer (an HTTP status outside 2xx) to its exception. Whatever its body holds, the result
+     * is that exception: a code that cannot be read is -1, the raw body is kept.
      *
      * @param status     the HTTP status
      * @param body       the raw body, possibly truncated
@@ -135,9 +216,9 @@ public final class Answers {
         try {
             JsonNode root = codec.read(body);
             responseText = text(field(root, "responseText"));
-            Integer c = optionalInt(field(root, "responseCode"), "responseCode");
+            Integer c = new Reading().optionalInt(root, "responseCode");
             code = c == null ? -1 : c;
-        } catch (IOException | Unreadable e) {
+        } catch (IOException e) {
             // a plain-text or unreadable body: the raw text is kept as it is
         }
         if (status == 401) {
@@ -177,42 +258,49 @@ public final class Answers {
         }
     }
 
-    /**
-     * Reads a successful answer: a document (an object, or also an array where {@code arrayAllowed}) whose
-     * {@code responseCode}, if any, is 0. Whatever cannot be read becomes a {@link MittoTransportException}.
-     */
-    private <T> T success(int status, byte[] body, boolean arrayAllowed, TreeReader<T> reader) {
+    /** Reads a successful answer into a document: an object, or also an array where {@code arrayAllowed}. */
+    private JsonNode document(int status, byte[] body, boolean arrayAllowed, String advice) {
         JsonNode root;
         try {
             root = codec.read(body);
         } catch (IOException e) {
-            throw unreadable(status, e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage(), e);
+            throw unreadable(status, reason(e), e, advice);
         }
         if (!root.isObject() && !(arrayAllowed && root.isArray())) {
             throw unreadable(status, "expected a " + codec.format() + " document, got "
-                    + Validation.show(new String(body, StandardCharsets.UTF_8).strip()), null);
+                    + Validation.show(new String(body, StandardCharsets.UTF_8).strip()), null, advice);
         }
-        try {
-            int code = responseCode(root);
-            if (code != 0) {
-                throw new MittoApiException(status, code, text(field(root, "responseText")),
-                        new String(body, StandardCharsets.UTF_8));
-            }
-            return reader.read(root);
-        } catch (Unreadable e) {
-            throw unreadable(status, e.getMessage(), null);
-        }
+        return root;
     }
 
-    private static MittoTransportException unreadable(int status, String why, Throwable cause) {
+    private static String reason(IOException e) {
+        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        return Validation.show(message).replaceAll("^'|'$", "");
+    }
+
+    private static MittoApiException rejected(int status, int code, JsonNode root, byte[] body) {
+        return new MittoApiException(status, code, text(field(root, "responseText")),
+                new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static MittoTransportException unreadable(int status, String why, Throwable cause, String advice) {
         return new MittoTransportException("The Mitto API answered HTTP " + status + " but its body could not"
-                + " be read (" + why + "). The request was accepted, so the message may have been sent:"
-                + " do not send it again without checking", true, cause);
+                + " be read (" + why + "). " + advice, true, cause);
     }
 
-    private static int responseCode(JsonNode root) throws Unreadable {
-        Integer code = optionalInt(field(root, "responseCode"), "responseCode");
-        return code == null ? 0 : code;
+    /** What a node is, for an error message: {@code an empty object}, {@code {"foo":1}}, {@code 42}. */
+    private static String shape(JsonNode node) {
+        if (node.isObject() && node.isEmpty()) {
+            return "an empty object";
+        }
+        if (node.isArray() && node.isEmpty()) {
+            return "an empty list";
+        }
+        return Validation.show(node.toString());
+    }
+
+    private static boolean isBlank(JsonNode node) {
+        return node.isNull() || node.isMissingNode() || (node.isValueNode() && node.asText().isBlank());
     }
 
     /** Finds a field by name, ignoring case; {@code null} when absent or when {@code node} is no object. */
@@ -237,7 +325,7 @@ public final class Answers {
      * children of any name ({@code <messages><message>…</message></messages>}); a single entry.
      */
     static List<JsonNode> list(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode() || (node.isValueNode() && node.asText().isBlank())) {
+        if (node == null || isBlank(node)) {
             return List.of();
         }
         if (node.isArray()) {
@@ -266,101 +354,162 @@ public final class Answers {
         return inner != null && inner.isValueNode() ? inner.asText() : null;
     }
 
-    private static Integer optionalInt(JsonNode node, String name) throws Unreadable {
-        BigDecimal value = optionalDecimal(node, name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return value.intValueExact();
-        } catch (ArithmeticException e) {
-            throw new Unreadable(name + " is not a whole number: " + Validation.show(text(node)));
-        }
-    }
+    /**
+     * The reading of one answer: typed field readers that never throw, but note each field they cannot read
+     * and return it as absent; {@link #settle} then decides whether what was read is still a result.
+     */
+    private static final class Reading {
 
-    private static int intValue(JsonNode node, String name) throws Unreadable {
-        Integer value = optionalInt(node, name);
-        return value == null ? 0 : value;
-    }
+        /** The fields that could not be read, each with why; {@code null} while there is none. */
+        private Map<String, String> problems;
 
-    private static long longValue(JsonNode node, String name) throws Unreadable {
-        BigDecimal value = optionalDecimal(node, name);
-        if (value == null) {
-            return 0;
+        void problem(String name, String why) {
+            if (problems == null) {
+                problems = new LinkedHashMap<>();
+            }
+            problems.putIfAbsent(name, why);
         }
-        try {
-            return value.longValueExact();
-        } catch (ArithmeticException e) {
-            throw new Unreadable(name + " is not a whole number: " + Validation.show(text(node)));
-        }
-    }
 
-    private static BigDecimal decimal(JsonNode node, String name) throws Unreadable {
-        BigDecimal value = optionalDecimal(node, name);
-        return value == null ? BigDecimal.ZERO : value;
-    }
+        boolean failed(String name) {
+            return problems != null && problems.containsKey(name);
+        }
 
-    private static BigDecimal optionalDecimal(JsonNode node, String name) throws Unreadable {
-        if (node != null && node.isNumber()) {
-            return node.decimalValue();
+        String describe() {
+            StringBuilder text = new StringBuilder();
+            for (Map.Entry<String, String> problem : problems.entrySet()) {
+                text.append(text.length() == 0 ? "" : "; ").append(problem.getKey()).append(' ')
+                        .append(problem.getValue());
+            }
+            return text.toString();
         }
-        String text = text(node);
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            throw new Unreadable(name + " is not a number: " + Validation.show(text));
-        }
-    }
 
-    private static boolean bool(JsonNode node, String name) throws Unreadable {
-        String text = text(node);
-        if (text == null || text.isBlank()) {
-            return false;
+        /**
+         * Returns {@code result} when the answer identifies what was done (an id), or at least says how it went
+         * (a code) and nothing in it was unreadable; otherwise throws. Each field dropped is logged at DEBUG.
+         */
+        <T> T settle(int status, T result, boolean hasId, boolean hasCode, String idName, String advice) {
+            if (problems == null) {
+                if (!hasId && !hasCode) {
+                    throw unreadable(status, "it carries neither " + idName + " nor a responseCode", null, advice);
+                }
+                return result;
+            }
+            if (!hasId) {
+                throw unreadable(status, describe(), null, advice);
+            }
+            if (LOG.isDebugEnabled()) {
+                for (Map.Entry<String, String> problem : problems.entrySet()) {
+                    LOG.debug("HTTP {} answer: {} {}, so it is left out (absent, or -1 for a number); the rest of the"
+                            + " answer, its id included, is returned", status, problem.getKey(), problem.getValue());
+                }
+            }
+            return result;
         }
-        switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "true":
-            case "1":
-                return true;
-            case "false":
-            case "0":
-                return false;
-            default:
-                throw new Unreadable(name + " is not a boolean: " + Validation.show(text));
-        }
-    }
 
-    private static Instant instant(JsonNode node, String name) throws Unreadable {
-        String text = text(node);
-        if (text == null || text.isBlank()) {
-            return null;
+        Integer optionalInt(JsonNode parent, String name) {
+            return optionalInt(parent, name, name);
         }
-        String v = text.strip();
-        try {
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
+
+        Integer optionalInt(JsonNode parent, String name, String field) {
+            JsonNode node = field(parent, field);
+            BigDecimal value = optionalDecimal(node, name);
+            if (value == null) {
+                return null;
+            }
             try {
-                return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                throw new Unreadable(name + " is not an ISO-8601 timestamp: " + Validation.show(text));
+                return value.intValueExact();
+            } catch (ArithmeticException e) {
+                problem(name, "is not a whole number that fits an int: " + Validation.show(text(node)));
+                return null;
             }
         }
-    }
 
-    /** Reads a result from a successful answer's tree. */
-    @FunctionalInterface
-    private interface TreeReader<T> {
-        T read(JsonNode root) throws Unreadable;
-    }
+        int intOrMinusOne(JsonNode parent, String name) {
+            return intOrMinusOne(parent, name, name);
+        }
 
-    /** A field whose value cannot be read; becomes a {@link MittoTransportException}. */
-    private static final class Unreadable extends Exception {
-        private static final long serialVersionUID = 1L;
+        int intOrMinusOne(JsonNode parent, String name, String field) {
+            Integer value = optionalInt(parent, name, field);
+            return value == null ? -1 : value;
+        }
 
-        Unreadable(String message) {
-            super(message, null, false, false);
+        long longValue(JsonNode parent, String name, String field) {
+            JsonNode node = field(parent, field);
+            BigDecimal value = optionalDecimal(node, name);
+            if (value == null) {
+                return 0;
+            }
+            try {
+                return value.longValueExact();
+            } catch (ArithmeticException e) {
+                problem(name, "is not a whole number that fits a long: " + Validation.show(text(node)));
+                return 0;
+            }
+        }
+
+        BigDecimal decimal(JsonNode parent, String name, String field) {
+            BigDecimal value = optionalDecimal(field(parent, field), name);
+            return value == null ? BigDecimal.ZERO : value;
+        }
+
+        /** A number, from a number or a text such as {@code " 13"}; {@code null} when absent or unreadable. */
+        private BigDecimal optionalDecimal(JsonNode node, String name) {
+            try {
+                if (node != null && node.isNumber()) {
+                    return Numbers.bounded(node.decimalValue());
+                }
+                String text = text(node);
+                if (text == null || text.isBlank()) {
+                    if (node != null && !node.isValueNode() && !node.isNull() && !node.isMissingNode()) {
+                        problem(name, "is not a number: " + Validation.show(node.toString()));
+                    }
+                    return null;
+                }
+                return Numbers.decimal(text);
+            } catch (NumberFormatException e) {
+                problem(name, "is not a number (" + e.getMessage() + "): " + Validation.show(text(node)));
+                return null;
+            }
+        }
+
+        boolean bool(JsonNode parent, String name) {
+            String text = text(field(parent, name));
+            if (text == null || text.isBlank()) {
+                return false;
+            }
+            switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "true":
+                case "1":
+                    return true;
+                case "false":
+                case "0":
+                    return false;
+                default:
+                    problem(name, "is not a boolean: " + Validation.show(text));
+                    return false;
+            }
+        }
+
+        Instant instant(JsonNode parent, String name) {
+            return instant(parent, name, name);
+        }
+
+        Instant instant(JsonNode parent, String name, String field) {
+            String text = text(field(parent, field));
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            String v = text.strip();
+            try {
+                return OffsetDateTime.parse(v).toInstant();
+            } catch (DateTimeParseException e) {
+                try {
+                    return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException e2) {
+                    problem(name, "is not an ISO-8601 timestamp: " + Validation.show(text));
+                    return null;
+                }
+            }
         }
     }
 }

@@ -1,20 +1,25 @@
 package net.mittoapi.sms.internal;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import net.mittoapi.sms.Format;
+import net.mittoapi.sms.MessageType;
 import net.mittoapi.sms.MittoValidationException;
 import net.mittoapi.sms.UsageRequest;
 
@@ -22,8 +27,10 @@ import net.mittoapi.sms.UsageRequest;
  * The one place that turns requests into bytes and answers into trees. It owns both Jackson mappers: the
  * JSON one always (requests are JSON in both formats), the XML one only for {@link Format#XML}.
  *
- * <p>Writing is strict: exactly the API's field names, unset options left out, {@code type} lower-case,
- * bulk recipients as one comma-separated string. Reading is tolerant: it yields a tree whose field names
+ * <p>Writing is strict: exactly the API's field names, unset options left out, {@code type} spelled as Mitto's
+ * own clients spell it ({@link #wireType}) and {@code auto} when the caller chose none (the server's own
+ * default, GSM, refuses or garbles any text outside the GSM alphabet), bulk recipients as one
+ * comma-separated string (the seed's form). Reading is tolerant: it yields a tree whose field names
  * {@link Answers} matches case-insensitively, whatever the root element of an XML answer is called.
  * Numbers are read as exact decimals, never through {@code double}.
  */
@@ -33,13 +40,13 @@ public final class Codec {
     public static final String XML_ARTIFACT = "com.fasterxml.jackson.dataformat:jackson-dataformat-xml";
     static final String XML_PROBE_CLASS = "com.fasterxml.jackson.dataformat.xml.XmlMapper";
 
+    /** Writes request bodies, and makes the parsers that read JSON answers (see {@link #readJson}). */
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Format format;
     private final ObjectMapper xml;
@@ -112,7 +119,7 @@ public final class Codec {
         body.put("from", message.from());
         body.put("to", to);
         body.put("text", message.text());
-        message.type().ifPresent(type -> body.put("type", type.name().toLowerCase(Locale.ROOT)));
+        body.put("type", wireType(message.type().orElse(MessageType.AUTO)));
         if (message.test()) {
             body.put("test", true);
         }
@@ -125,6 +132,27 @@ public final class Codec {
             body.put("flash", true);
         }
         return write(body);
+    }
+
+    /**
+     * The {@code type} as Mitto's own clients write it: {@code GSM}, {@code Unicode} and {@code Binary} as in its
+     * certified Power Platform connector (an enum), its C# client ({@code MessageContentType}) and its Magento
+     * module; {@code auto} as in the seed, which says Mitto recommends it.
+     *
+     * @param type the encoding
+     * @return its spelling on the wire
+     */
+    public static String wireType(MessageType type) {
+        switch (type) {
+            case GSM:
+                return "GSM";
+            case UNICODE:
+                return "Unicode";
+            case BINARY:
+                return "Binary";
+            default:
+                return "auto";
+        }
     }
 
     /**
@@ -152,23 +180,85 @@ public final class Codec {
      * reads XML), anything else JSON; the sandbox and some proxies answer JSON on any path.
      *
      * @param body the raw answer
+     * <p>Every failure is an {@link IOException}: Jackson also throws unchecked exceptions while it builds a
+     * tree (a {@link NumberFormatException} for {@code 1e9999999999}, whose exponent overflows), and those
+     * must not escape past the callers that map a parse failure to a {@code MittoException}.
+     *
+     * @param body the raw answer
      * @return the tree, a {@link MissingNode} for an empty body
-     * @throws IOException when the body is not well-formed, or is XML for a JSON codec
+     * @throws IOException when the body is not well-formed, holds a value that cannot be represented, or is
+     *                     XML for a JSON codec
      */
     public JsonNode read(byte[] body) throws IOException {
         int first = firstSignificant(body);
         if (first < 0) {
             return MissingNode.getInstance();
         }
-        if (body[first] == '<') {
-            if (xml == null) {
-                throw new IOException("the answer is XML, but the client was built for Format.JSON");
-            }
-            JsonNode tree = xml.readTree(body);
-            return tree == null ? MissingNode.getInstance() : tree;
+        if (body[first] == '<' && xml == null) {
+            throw new IOException("the answer is XML, but the client was built for Format.JSON");
         }
-        JsonNode tree = JSON.readTree(body);
+        JsonNode tree;
+        try {
+            tree = body[first] == '<' ? xml.readTree(body) : readJson(body);
+        } catch (RuntimeException e) {
+            throw new IOException(Validation.show(String.valueOf(e.getMessage())).replaceAll("^'|'$", ""), e);
+        }
         return tree == null ? MissingNode.getInstance() : tree;
+    }
+
+    /**
+     * Reads the first JSON value of a body into a tree, numbers as exact {@link BigDecimal}s. Jackson's own
+     * {@code readTree} fails the whole document on one number whose exponent overflows a {@code BigDecimal}
+     * ({@code 1e9999999999}); here such a number is kept as its text, so that the rest of the answer (a
+     * message id above all) can still be read, and the reader of that one field reports it as unreadable.
+     * Nesting depth and number length stay bounded by Jackson's {@code StreamReadConstraints}.
+     */
+    private static JsonNode readJson(byte[] body) throws IOException {
+        try (JsonParser parser = JSON.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            return first == null ? MissingNode.getInstance() : value(parser, first);
+        }
+    }
+
+    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            throw new JsonParseException(parser, "unexpected end of the answer");
+        }
+        switch (token) {
+            case START_OBJECT:
+                ObjectNode object = NODES.objectNode();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+                    if (next != JsonToken.FIELD_NAME) {
+                        throw new JsonParseException(parser, "expected a field name, got " + next);
+                    }
+                    String name = parser.currentName();
+                    object.set(name, value(parser, parser.nextToken()));
+                }
+                return object;
+            case START_ARRAY:
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    array.add(value(parser, next));
+                }
+                return array;
+            case VALUE_STRING:
+                return NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                try {
+                    return DecimalNode.valueOf(parser.getDecimalValue()); // keeps the scale: 68.400000 stays so
+                } catch (NumberFormatException | ArithmeticException e) {
+                    return NODES.textNode(parser.getText());
+                }
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new JsonParseException(parser, "unexpected " + token);
+        }
     }
 
     private static int firstSignificant(byte[] body) {

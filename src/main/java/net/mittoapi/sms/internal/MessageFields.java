@@ -11,7 +11,7 @@ import net.mittoapi.sms.MessageType;
 /**
  * The fields of a message to send, shared by {@code SmsRequest} (one recipient) and {@code BulkSmsRequest}
  * (many): sender, recipient(s), text and the API's options, validated once, in the order the API lists
- * them. Both requests hold one and delegate their accessors, {@code equals}, {@code hashCode} and
+ * them, by {@link Validation}'s rules (only what the API documents as invalid or no network can carry). Both requests hold one and delegate their accessors, {@code equals}, {@code hashCode} and
  * {@code toString} to it; their builders write into a {@link Draft}. Immutable.
  *
  * @param <T> the recipient: one number ({@code String}) or the numbers of a bulk message ({@code List})
@@ -54,7 +54,7 @@ public final class MessageFields<T> {
         return new Draft<>(Validation::recipients);
     }
 
-    /** @return the sender as sent */
+    /** @return the sender, exactly as given and as sent */
     public String from() {
         return from;
     }
@@ -69,7 +69,7 @@ public final class MessageFields<T> {
         return text;
     }
 
-    /** @return the encoding, or empty for the server's default */
+    /** @return the encoding the caller chose, or empty when none was ({@link Codec} then sends {@code auto}) */
     public Optional<MessageType> type() {
         return Optional.ofNullable(type);
     }

@@ -1,32 +1,43 @@
 package net.mittoapi.sms.internal;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import net.mittoapi.sms.MittoValidationException;
+import net.mittoapi.sms.segments.GsmAlphabet;
 
 /**
  * The rules the request builders check in {@code build()}, before anything is sent. Each failure is a
  * {@link MittoValidationException} whose message names the field, the rule and the offending value.
  *
- * <p>Phone numbers follow ITU-T E.164: a country code that never starts with 0, at most 15 digits in all.
- * Senders follow the API's own rule: alphanumeric of 3 to 11 characters or numeric of 3 to 14 digits.
+ * <p><b>What is refused, and why.</b> Only what the API documents as invalid or what no network can carry
+ * ({@code mitto-api.md}, "The rule for client-side validation"): a client stricter than its API leaves users
+ * no way to send what the API would have accepted, while a server refusal costs nothing and names the
+ * problem in its {@code responseCode}. So:
+ * <ul>
+ *   <li>a required field left blank ({@code from}, {@code to}, {@code text}): the API's codes 3, 5 and 7;</li>
+ *   <li>a recipient that is not E.164 digits (the seed's {@code to}: digits only, with the country code; ITU-T
+ *       E.164: at most 15 digits, a country code never starting with 0); one leading {@code +} is stripped,
+ *       as the seed's examples carry none;</li>
+ *   <li>an alphanumeric sender longer than 11 GSM-7 septets or holding a character outside GSM-7 (3GPP TS
+ *       23.040, 9.1.2.5: the originating address carries at most 11 packed septets of the GSM 7-bit default
+ *       alphabet), and a numeric sender of more than 15 digits (E.164). Nothing else about a sender: the API's
+ *       own minimum lengths (3) and numeric maximum (14) are the server's to enforce, with responseCode 6;</li>
+ *   <li>a callback that is not an absolute {@code http}/{@code https} URL with a host, or holds white space or
+ *       control characters; template placeholders ({@code <msgid>}, {@code $msgid$}, {@code ~msgid~},
+ *       {@code {id}}) are fine, so it need not be a strict {@link java.net.URI};</li>
+ *   <li>a {@code udh} that is not whole octets of hex, or longer than the 140 octets of one SMS;</li>
+ *   <li>a negative validity period, and a protocol identifier outside one octet (TS 23.040 TP-VP, TP-PID).</li>
+ * </ul>
+ * Values are sent exactly as given, with one exception: the {@code +} of a recipient.
  */
 public final class Validation {
 
     /** E.164 numbers have at most 15 digits, country code included. */
     public static final int MAX_E164_DIGITS = 15;
-    /** The longest alphanumeric sender the API accepts. */
-    public static final int MAX_ALPHANUMERIC_SENDER = 11;
-    /** The longest numeric sender the API accepts. */
-    public static final int MAX_NUMERIC_SENDER = 14;
-    /** The shortest sender of either kind. */
-    public static final int MIN_SENDER = 3;
-    /** Punctuation allowed in an alphanumeric sender besides letters, digits and inner spaces. */
-    public static final String SENDER_PUNCTUATION = ".-_&+'!";
+    /** The most GSM-7 septets the originating address of an SMS carries as an alphanumeric sender. */
+    public static final int MAX_ALPHANUMERIC_SENDER_SEPTETS = 11;
     /** A user data header fits in one SMS of 140 octets: at most 280 hex digits. */
     public static final int MAX_UDH_HEX_DIGITS = 280;
 
@@ -72,63 +83,47 @@ public final class Validation {
         return List.copyOf(digits);
     }
 
-    /** The sender rule, as error messages state it; {@link #isSender(String)} applies it. */
-    public static final String SENDER_RULE = "numeric (3 to 14 digits) or alphanumeric (3 to 11 characters:"
-            + " ASCII letters, digits, single inner spaces and " + SENDER_PUNCTUATION + ", with at least one letter)";
-
     /**
-     * Checks a sender and returns it as sent: one leading {@code +} of a numeric sender is stripped.
+     * Checks a sender. A sender of digits, optionally after one {@code +}, is numeric: at most 15 digits. Any
+     * other is alphanumeric: at most 11 septets of the GSM 7-bit alphabet, a character of its extension table
+     * (such as {@code €}) counting two. Nothing else is refused: {@code Dr.Müller}, {@code Shop@Home},
+     * {@code A&B (CH)} and {@code AB} all go to the server, which answers responseCode 6 for a sender it does
+     * not take.
      *
      * @param value the sender as given
-     * @return the sender as sent
-     * @see #isSender(String)
+     * @return the sender, exactly as given: a numeric sender's {@code +} is kept, since Mitto's own clients
+     *         send the sender untouched and the API's numbers take a {@code +} (its connector's examples)
      */
     public static String sender(String value) {
-        if (value == null || value.isEmpty()) {
-            throw invalid("from", "set to a sender that is " + SENDER_RULE, value);
+        if (value == null || value.isBlank()) {
+            throw invalid("from", "set to a sender: a name of up to 11 GSM-7 characters, such as 'MITTO SMS', or a"
+                    + " phone number of up to 15 digits", value);
         }
-        String numeric = value.startsWith("+") ? value.substring(1) : value;
-        if (!numeric.isEmpty() && isDigits(numeric)) {
-            if (!isSender(numeric)) {
-                throw invalid("from", "a numeric sender of 3 to 14 digits", value);
+        String digits = value.startsWith("+") ? value.substring(1) : value;
+        if (!digits.isEmpty() && isDigits(digits)) {
+            if (digits.length() > MAX_E164_DIGITS) {
+                throw invalid("from", "a numeric sender of at most 15 digits (E.164), optionally after one '+'; it has "
+                        + digits.length(), value);
             }
-            return numeric;
+            return value;
         }
-        if (!isSender(value)) {
-            throw invalid("from", SENDER_RULE, value);
+        int septets = 0;
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            int cost = GsmAlphabet.septets(codePoint);
+            if (cost == 0) {
+                throw invalid("from", "an alphanumeric sender of GSM 7-bit characters only, all a network carries as"
+                        + " a sender name; " + String.format("'%s' (U+%04X)", Character.toString(codePoint), codePoint)
+                        + " is not one: replace it, or send from a phone number", value);
+            }
+            septets += cost;
+            i += Character.charCount(codePoint);
+        }
+        if (septets > MAX_ALPHANUMERIC_SENDER_SEPTETS) {
+            throw invalid("from", "an alphanumeric sender of at most 11 GSM-7 septets, all a network carries as a"
+                    + " sender name (an extension character such as '€' counts 2); it has " + septets, value);
         }
         return value;
-    }
-
-    /**
-     * The one sender rule of the SDK, shared by the client (before sending) and the sandbox (answering
-     * responseCode 6): numeric, 3 to 14 digits; or alphanumeric, 3 to 11 characters of ASCII letters,
-     * digits, single inner spaces and {@value #SENDER_PUNCTUATION}, with at least one letter.
-     *
-     * @param from a sender as it travels on the wire (no {@code +})
-     * @return whether the API accepts it
-     */
-    public static boolean isSender(String from) {
-        if (from == null || from.length() < MIN_SENDER) {
-            return false;
-        }
-        if (isDigits(from)) {
-            return from.length() <= MAX_NUMERIC_SENDER;
-        }
-        if (from.length() > MAX_ALPHANUMERIC_SENDER) {
-            return false;
-        }
-        boolean letter = false;
-        for (int i = 0; i < from.length(); i++) {
-            char c = from.charAt(i);
-            boolean asciiLetter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            letter |= asciiLetter;
-            boolean space = c == ' ' && i > 0 && i < from.length() - 1 && from.charAt(i - 1) != ' ';
-            if (!asciiLetter && !(c >= '0' && c <= '9') && !space && SENDER_PUNCTUATION.indexOf(c) < 0) {
-                return false;
-            }
-        }
-        return letter;
     }
 
     /**
@@ -143,6 +138,10 @@ public final class Validation {
     }
 
     /**
+     * Checks a callback URL without parsing it as a strict {@link java.net.URI}: the API fills template
+     * placeholders in it ({@code <msgid>}, {@code $msgid$}, {@code ~msgid~}, {@code {id}}), which a strict
+     * parser refuses.
+     *
      * @param value the callback URL, or {@code null} when unset
      * @return the URL, unchanged, or {@code null}
      */
@@ -150,27 +149,48 @@ public final class Validation {
         if (value == null) {
             return null;
         }
-        String rule = "an absolute http or https URL such as https://example.com/dlr";
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+        String rule = "an absolute http or https URL with a host, such as https://example.com/dlr?id=~msgid~"
+                + " (template placeholders are fine; white space and control characters are not)";
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
                 throw invalid("callback", rule, value);
             }
-        } catch (URISyntaxException e) {
+            i += Character.charCount(c);
+        }
+        int separator = value.indexOf("://");
+        String scheme = separator < 0 ? "" : value.substring(0, separator).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || host(value.substring(separator + 3)).isEmpty()) {
             throw invalid("callback", rule, value);
         }
         return value;
     }
 
+    /** The host of what follows {@code scheme://}: the authority without user info and port. */
+    private static String host(String rest) {
+        int end = rest.length();
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '/' || c == '?' || c == '#') {
+                end = i;
+                break;
+            }
+        }
+        String authority = rest.substring(0, end);
+        String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+        if (hostAndPort.startsWith("[")) {
+            int close = hostAndPort.indexOf(']');
+            return close < 0 ? hostAndPort : hostAndPort.substring(0, close + 1);
+        }
+        int colon = hostAndPort.indexOf(':');
+        return colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+    }
+
     /**
      * @param value the free-text reference, or {@code null} when unset
-     * @return the reference, unchanged, or {@code null}
+     * @return the reference, unchanged (an empty one included: nothing documents it as invalid), or {@code null}
      */
     public static String reference(String value) {
-        if (value != null && value.isBlank()) {
-            throw invalid("reference", "non-blank text when set (leave it unset otherwise)", value);
-        }
         return value;
     }
 
@@ -184,10 +204,12 @@ public final class Validation {
         }
         boolean hex = !value.isEmpty() && value.length() % 2 == 0 && value.length() <= MAX_UDH_HEX_DIGITS;
         for (int i = 0; hex && i < value.length(); i++) {
-            hex = Character.digit(value.charAt(i), 16) >= 0;
+            char c = value.charAt(i);
+            hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
         }
         if (!hex) {
-            throw invalid("udh", "an even number (2 to 280) of hexadecimal digits, such as 050003CC0201", value);
+            throw invalid("udh", "whole octets of hexadecimal digits, 1 to 140 of them (2 to 280 digits, one SMS),"
+                    + " such as 050003CC0201", value);
         }
         return value;
     }
@@ -197,8 +219,9 @@ public final class Validation {
      * @return the period, unchanged, or {@code null}
      */
     public static Integer validity(Integer minutes) {
-        if (minutes != null && minutes <= 0) {
-            throw invalid("validity", "a positive number of minutes (the server's default is 2880)", minutes);
+        if (minutes != null && minutes < 0) {
+            throw invalid("validity", "zero or a positive number of minutes, as no network carries a negative"
+                    + " validity period (the server's default is 2880)", minutes);
         }
         return minutes;
     }
@@ -215,7 +238,8 @@ public final class Validation {
     }
 
     /**
-     * Checks a usage period: both dates present, the start not after the end.
+     * Checks a usage period: both dates present, as the seed's request names both. A period whose end lies
+     * before its start goes to the server, which says what it makes of it: nothing documents it as invalid.
      *
      * @param start the first day
      * @param end   the last day
@@ -227,20 +251,13 @@ public final class Validation {
         if (end == null) {
             throw invalid("endDate", "set to the last day of the period", null);
         }
-        if (end.isBefore(start)) {
-            throw new MittoValidationException("endDate must not be before startDate; got startDate " + start
-                    + " and endDate " + end + ": swap them or fix one");
-        }
     }
 
     /**
      * @param value the account name, or {@code null} when unset
-     * @return the name, unchanged, or {@code null}
+     * @return the name, unchanged (nothing documents an empty one as invalid), or {@code null}
      */
     public static String accountName(String value) {
-        if (value != null && value.isBlank()) {
-            throw invalid("accountName", "a non-blank account name when set (leave it unset otherwise)", value);
-        }
         return value;
     }
 

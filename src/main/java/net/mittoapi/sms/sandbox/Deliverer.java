@@ -27,6 +27,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,12 +51,22 @@ final class Deliverer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Deliverer.class);
     private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    private static final String NAMES = "(msgid|mcc|mnc|rate|status|errorcode|reference)";
+    private static final Pattern PLACEHOLDER = Pattern.compile("~" + NAMES + "~|<" + NAMES + ">|\\$" + NAMES + "\\$",
+            Pattern.CASE_INSENSITIVE);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     /** How long {@link #close()} lets reports in flight finish before it cuts their connections. */
     private static final Duration GRACE = Duration.ofSeconds(2);
     private static final String CLOSED = "not delivered: the sandbox was closed";
     private static final int THREADS = 4;
+    /**
+     * The {@code ~status~} and {@code ~errorcode~} of every report (the placeholders Mitto's chat-apps failover
+     * documentation names): the sandbox delivers every message. Mitto does not publish the values; these are
+     * the sandbox's own.
+     */
+    static final String STATUS = "DELIVERED";
+    static final String ERROR_CODE = "0";
 
     private final CallbackMethod method;
     private final boolean allowRemote;
@@ -97,7 +108,8 @@ final class Deliverer implements AutoCloseable {
     private void deliver(SentMessage message) {
         String callback = message.callback().orElseThrow();
         String body = method == CallbackMethod.POST ? jsonReport(message) : null;
-        String url = method == CallbackMethod.GET ? withQuery(callback, message) : callback;
+        String template = fill(callback, message);
+        String url = method == CallbackMethod.GET ? withQuery(template, message) : template;
         URI uri;
         try {
             uri = new URI(url);
@@ -185,9 +197,51 @@ final class Deliverer implements AutoCloseable {
         } else if (last != '?' && last != '&') {
             url.append('&');
         }
-        url.append("ID=").append(encode(message.id())).append("&MCCMNC=").append(encode(message.mccMnc()));
+        url.append("ID=").append(encode(message.id())).append("&MCCMNC=").append(encode(message.mccMnc()))
+                .append("&STATUS=").append(STATUS).append("&ERRORCODE=").append(ERROR_CODE);
         message.reference().ifPresent(reference -> url.append("&Reference=").append(encode(reference)));
         return url.append(fragment).toString();
+    }
+
+    /**
+     * Fills the placeholders of a callback template as Mitto does: {@code ~name~}, {@code <name>} or
+     * {@code $name$} (the seed names these delimiters), for {@code msgid}, {@code mcc}, {@code mnc},
+     * {@code rate} (the seed's), {@code status}, {@code errorcode} (Mitto's chat-apps documentation) and
+     * {@code reference}, names in any case, values URL-encoded. Other text is left as it is. The standard query
+     * is still appended to a GET report: whether Mitto does so for a template is not published.
+     */
+    static String fill(String callback, SentMessage message) {
+        Matcher matcher = PLACEHOLDER.matcher(callback);
+        if (!matcher.find()) {
+            return callback;
+        }
+        StringBuilder filled = new StringBuilder();
+        do {
+            String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2) != null ? matcher.group(2)
+                    : matcher.group(3);
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(encode(placeholder(name, message))));
+        } while (matcher.find());
+        matcher.appendTail(filled);
+        return filled.toString();
+    }
+
+    private static String placeholder(String name, SentMessage message) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "msgid":
+                return message.id();
+            case "mcc":
+                return message.mccMnc().substring(0, 3);
+            case "mnc":
+                return message.mccMnc().substring(3);
+            case "rate":
+                return price(message.cost());
+            case "status":
+                return STATUS;
+            case "errorcode":
+                return ERROR_CODE;
+            default:
+                return message.reference().orElse("");
+        }
     }
 
     static String jsonReport(SentMessage message) {
@@ -197,6 +251,8 @@ final class Deliverer implements AutoCloseable {
             generator.writeStringField("Id", message.id());
             generator.writeStringField("MccMnc", message.mccMnc());
             generator.writeStringField("Price", price(message.cost()));
+            generator.writeStringField("Status", STATUS);
+            generator.writeStringField("ErrorCode", ERROR_CODE);
             if (message.reference().isPresent()) {
                 generator.writeStringField("Reference", message.reference().get());
             }

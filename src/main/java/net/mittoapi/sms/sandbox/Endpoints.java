@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +17,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import net.mittoapi.sms.internal.Validation;
 
 /**
  * The four endpoints' behaviour, given a request that reached them (routed, authenticated, parsed):
  * validation with the API's {@code responseCode}s, ids, timestamps, usage and conversions.
+ *
+ * <p>The rules are the API's, as its documentation and Mitto's own clients state them
+ * ({@code mitto-api.md}), written here on their own: the sandbox is the API's double, not a mirror of the
+ * client's checks, so that a test against it fails where the API would refuse what the client let through.
  */
 final class Endpoints {
 
@@ -30,7 +32,17 @@ final class Endpoints {
     static final String BULK_ROOT = "BulkSmsResponse";
     static final String USAGE_ROOT = "UsageResponse";
 
+    /**
+     * The {@code type}s the API takes, lower-cased: Mitto's clients write {@code GSM}, {@code Unicode},
+     * {@code unicode}, {@code Binary} and {@code auto}.
+     */
     private static final Set<String> TYPES = Set.of("gsm", "unicode", "binary", "auto");
+    /** The type the API uses when a send names none (its connector's default, and its OpenAPI description's). */
+    private static final String DEFAULT_TYPE = "gsm";
+    /** Sender lengths, from Mitto's developer guide: alphanumeric 3 to 11 characters, numeric 3 to 14 digits. */
+    private static final int MIN_SENDER = 3;
+    private static final int MAX_ALPHANUMERIC_SENDER = 11;
+    private static final int MAX_NUMERIC_SENDER = 14;
     private static final Pattern RECEIVER = Pattern.compile("[1-9][0-9]{6,14}");
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -77,10 +89,14 @@ final class Endpoints {
     }
 
     static Answer rejected(WireFormat format, String root, int code, String detail) {
+        return rejected(400, format, root, code, detail);
+    }
+
+    static Answer rejected(int status, WireFormat format, String root, int code, String detail) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("responseCode", code);
         fields.put("responseText", detail == null ? responseText(code) : responseText(code) + ": " + detail);
-        return Answer.document(400, format, root, fields);
+        return Answer.document(status, format, root, fields);
     }
 
     // ---- /sms and /smsbulk ----
@@ -171,25 +187,26 @@ final class Endpoints {
             String type = send.type.strip().toLowerCase(Locale.ROOT);
             type = type.equals("byte") ? "binary" : type;
             if (!TYPES.contains(type)) {
-                return Optional.of(rejected(format, root, 2, "'type' must be gsm, unicode, binary or auto, got '"
-                        + send.type + "'"));
+                return Optional.of(rejected(format, root, 2, "'type' must be GSM, Unicode, Binary (or Byte) or auto,"
+                        + " in any case, got '" + send.type + "'"));
             }
             send.type = type;
         }
         if (send.text == null || send.text.isEmpty()) {
             return Optional.of(rejected(format, root, 3, "'text' is required"));
         }
-        TextMeasure.Measure measure = TextMeasure.measure(send.text, send.type);
+        TextMeasure.Measure measure = TextMeasure.measure(send.text, send.type == null ? DEFAULT_TYPE : send.type);
         if (!measure.valid()) {
-            return Optional.of(rejected(format, root, 4, "the text " + measure.invalid()));
+            return Optional.of(rejected(format, root, 4, "the text " + measure.invalid()
+                    + (send.type == null ? " (the send names no type, so the API uses GSM)" : "")));
         }
         send.measure = measure;
         if (send.from == null || send.from.isBlank()) {
             return Optional.of(rejected(format, root, 5, "'from' is required"));
         }
-        if (!Validation.isSender(send.from)) {
-            return Optional.of(rejected(format, root, 6, "'from' must be " + Validation.SENDER_RULE + ", got '"
-                    + send.from + "'"));
+        String senderProblem = senderProblem(send.from);
+        if (senderProblem != null) {
+            return Optional.of(rejected(format, root, 6, senderProblem));
         }
         if (send.to.isEmpty()) {
             return Optional.of(rejected(format, root, 7, "'to' is required"));
@@ -201,6 +218,24 @@ final class Endpoints {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The API's sender rule, as Mitto's developer guide gives it: a numeric sender has 3 to 14 digits, an
+     * alphanumeric one 3 to 11 characters. No source restricts the characters, so none is refused here. Whether
+     * the API counts a numeric sender's leading {@code +} is not published: the sandbox does not count it.
+     *
+     * @return why the sender is refused, or {@code null}
+     */
+    static String senderProblem(String from) {
+        String digits = from.startsWith("+") ? from.substring(1) : from;
+        if (!digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return digits.length() < MIN_SENDER || digits.length() > MAX_NUMERIC_SENDER
+                    ? "a numeric 'from' must have 3 to 14 digits; '" + from + "' has " + digits.length() : null;
+        }
+        int length = from.codePointCount(0, from.length());
+        return length < MIN_SENDER || length > MAX_ALPHANUMERIC_SENDER
+                ? "an alphanumeric 'from' must have 3 to 11 characters; '" + from + "' has " + length : null;
     }
 
     private String receiverProblem(String recipient) {
@@ -336,8 +371,7 @@ final class Endpoints {
     /** The body's fields by name, ignoring case as the API does; the first of two same-named fields wins. */
     static Map<String, JsonNode> fields(JsonNode body) {
         Map<String, JsonNode> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             fields.putIfAbsent(field.getKey(), field.getValue());
         }
         return fields;

@@ -31,7 +31,10 @@ public final class Fault {
         DELAY,
         /** The connection is closed after the request was read, without any answer. */
         DROP_CONNECTION,
-        /** HTTP 400 with a body, in the request's format, carrying a chosen {@code responseCode}. */
+        /**
+         * A body, in the request's format, carrying a chosen non-zero {@code responseCode}: with HTTP 400, or with
+         * another chosen status such as 200, as the API also answers a refused send.
+         */
         RESPONSE_CODE
     }
 
@@ -40,11 +43,17 @@ public final class Fault {
     private final Kind kind;
     private final Duration duration;
     private final int responseCode;
+    private final int httpStatus;
 
     private Fault(Kind kind, Duration duration, int responseCode) {
+        this(kind, duration, responseCode, 400);
+    }
+
+    private Fault(Kind kind, Duration duration, int responseCode, int httpStatus) {
         this.kind = kind;
         this.duration = duration;
         this.responseCode = responseCode;
+        this.httpStatus = httpStatus;
     }
 
     /**
@@ -111,11 +120,30 @@ public final class Fault {
      * @throws MittoValidationException when {@code responseCode} is 0 (success) or negative
      */
     public static Fault responseCode(int responseCode) {
+        return responseCode(responseCode, 400);
+    }
+
+    /**
+     * A body in the request's format carrying {@code responseCode} and its documented {@code responseText},
+     * with the HTTP status of your choice: {@code Fault.responseCode(4, 200)} plays the API answering a refused
+     * send with HTTP 200, which a client must still treat as a failure.
+     *
+     * @param responseCode a non-zero code; 1 to 9 are the documented ones
+     * @param httpStatus   the HTTP status to answer with, 200 to 599
+     * @return the fault
+     * @throws MittoValidationException when {@code responseCode} is 0 (success) or negative, or
+     *                                  {@code httpStatus} is outside 200 to 599
+     */
+    public static Fault responseCode(int responseCode, int httpStatus) {
         if (responseCode <= 0) {
             throw new MittoValidationException("responseCode must be a positive error code (1 to 9 are documented),"
                     + " got " + responseCode + "; 0 means success and is not a fault");
         }
-        return new Fault(Kind.RESPONSE_CODE, null, responseCode);
+        if (httpStatus < 200 || httpStatus > 599) {
+            throw new MittoValidationException("httpStatus must be between 200 and 599 (200 and 400 are what the API"
+                    + " answers a refused send with), got " + httpStatus);
+        }
+        return new Fault(Kind.RESPONSE_CODE, null, responseCode, httpStatus);
     }
 
     private static Duration checkDuration(String name, Duration duration, boolean zeroAllowed) {
@@ -149,6 +177,26 @@ public final class Fault {
         return kind == Kind.RESPONSE_CODE ? OptionalInt.of(responseCode) : OptionalInt.empty();
     }
 
+    /**
+     * @return the HTTP status this fault answers with (429, 503, 500, or a {@link Kind#RESPONSE_CODE} fault's
+     *         chosen status); empty for a {@link Kind#DELAY} (the normal answer follows) and a
+     *         {@link Kind#DROP_CONNECTION} (no answer at all)
+     */
+    public OptionalInt httpStatus() {
+        switch (kind) {
+            case RATE_LIMITED:
+                return OptionalInt.of(429);
+            case SERVICE_UNAVAILABLE:
+                return OptionalInt.of(503);
+            case INTERNAL_ERROR:
+                return OptionalInt.of(500);
+            case RESPONSE_CODE:
+                return OptionalInt.of(httpStatus);
+            default:
+                return OptionalInt.empty();
+        }
+    }
+
     /** @return the {@code Retry-After} header value in whole seconds, rounded up, or -1 when there is none */
     long retryAfterSeconds() {
         if (kind == Kind.DELAY || duration == null) {
@@ -167,12 +215,13 @@ public final class Fault {
             return false;
         }
         Fault that = (Fault) other;
-        return kind == that.kind && Objects.equals(duration, that.duration) && responseCode == that.responseCode;
+        return kind == that.kind && Objects.equals(duration, that.duration) && responseCode == that.responseCode
+                && httpStatus == that.httpStatus;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, duration, responseCode);
+        return Objects.hash(kind, duration, responseCode, httpStatus);
     }
 
     @Override
@@ -190,7 +239,7 @@ public final class Fault {
             case DROP_CONNECTION:
                 return "Fault[drop connection]";
             default:
-                return "Fault[400 responseCode " + responseCode + "]";
+                return "Fault[" + httpStatus + " responseCode " + responseCode + "]";
         }
     }
 }

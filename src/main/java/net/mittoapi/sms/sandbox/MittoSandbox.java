@@ -41,6 +41,12 @@ import net.mittoapi.sms.MittoValidationException;
  * }</pre>
  *
  * <h2>What it emulates</h2>
+ * The sandbox is the API's double, not a mirror of the client: its rules are written on their own from what
+ * is known of the API (its use-case page, its reference pages, Mitto's own clients), never taken from the
+ * client's checks. The client refuses only what no network can carry, so a request can build in the client
+ * and still be refused here, as the API would refuse it: a 2-character sender such as {@code AB} goes out,
+ * and comes back as responseCode 6. Where the API's behaviour is not published, the sandbox's reading is
+ * named below as the assumption it is.
  * <ul>
  *   <li>{@code POST /sms}, {@code /smsbulk}, {@code /usage/bycountry} and {@code /sms/converted}, each also
  *       with a {@code .json} or {@code .xml} suffix; the bare path answers JSON. XML answers put the JSON field
@@ -49,19 +55,22 @@ import net.mittoapi.sms.MittoValidationException;
  *   <li>The key in {@code X-Mitto-API-Key}: missing or wrong is HTTP 401
  *       {@code Invalid or no API Key specified}.</li>
  *   <li>Validation with the API's {@code responseCode}s and HTTP 400, the lowest code winning when several
- *       apply: 2 {@code type} not gsm, unicode, binary (or byte) or auto; 3 empty {@code text}; 4 a text the
- *       type cannot carry (non-GSM characters with {@code gsm}, anything but an even number of hex digits
- *       with {@code binary}); 5 empty {@code from}; 6 a sender that is neither alphanumeric (3 to 11 letters,
- *       digits, spaces or {@code .-_&'!}, such as {@code MITTO SMS}) nor numeric (3 to 14 digits); 7 no
- *       {@code to}; 8 a receiver that is not 7 to 15 digits without {@code +} or leading zero, or whose calling
- *       code no country uses. Codes 1 and 9 never arise by themselves: play them with
- *       {@link Fault#responseCode(int)}. A body that is not a JSON object, or a field of the wrong JSON type,
+ *       apply: 2 a {@code type} other than {@code GSM}, {@code Unicode}, {@code Binary} (or {@code Byte}) and
+ *       {@code auto}, in any case, so that every Mitto client's spelling is taken; 3 empty {@code text}; 4 a
+ *       text the type cannot carry: anything but an even number of hex digits with {@code Binary}, and
+ *       characters outside the GSM 7-bit alphabet with {@code GSM}, which is also the type of a send that
+ *       names none, as the API's default is GSM (an assumption: "Message text is invalid (characters not in
+ *       the chosen encoding)" is the likeliest reading of code 4); 5 empty {@code from}; 6 a sender of the
+ *       wrong length, by Mitto's developer guide: alphanumeric 3 to 11 characters, numeric 3 to 14 digits (a
+ *       leading {@code +} not counted, an assumption), any characters; 7 no {@code to}; 8 a receiver that is
+ *       not 7 to 15 digits without {@code +} or leading zero, or whose calling code no country uses. Codes 1
+ *       and 9 never arise by themselves: play them with {@link Fault#responseCode(int)}. A {@code Unicode} text
+ *       is taken as raw text, as the use-case page and Mitto's connector send it. A body that is not a JSON object, or a field of the wrong JSON type,
  *       is HTTP 400 with a plain-text explanation. Field names are matched ignoring case.</li>
  *   <li>Answers as the API's documentation shows them: 32 lower-case hex ids, unique among all this sandbox
  *       issued; UTC timestamps with 7 fractional digits; {@code textLength} from the SDK's segment
  *       calculator (GSM-7 septets or UTF-16 units; octets for binary), written as the documentation's quirky
- *       string {@code " 13"} on {@code test} calls and as a number otherwise; {@code test} echoed. Without a
- *       {@code type} the text is measured as with {@code auto}.</li>
+ *       string {@code " 13"} on {@code test} calls and as a number otherwise; {@code test} echoed.</li>
  *   <li>Bulk: {@code to} is one comma-separated string (a JSON array is also accepted); one message per
  *       recipient, in order, duplicates kept, each with its own id. One bad recipient rejects the whole
  *       call.</li>
@@ -80,8 +89,13 @@ import net.mittoapi.sms.MittoValidationException;
  * <h2>Delivery reports</h2>
  * After a successful send, each message with a callback URL (the request's {@code callback}, else
  * {@link Builder#defaultCallback(String)}) gets one report, delivered asynchronously after the answer: by
- * {@link CallbackMethod#GET} ({@code ?ID=…&MCCMNC=…}, plus {@code &Reference=…} when the send had one) or
- * {@link CallbackMethod#POST} ({@code {"Id","MccMnc","Price"}}, plus {@code "Reference"}), as configured. Test
+ * {@link CallbackMethod#GET} ({@code ?ID=…&MCCMNC=…&STATUS=DELIVERED&ERRORCODE=0}, plus {@code &Reference=…}
+ * when the send had one) or {@link CallbackMethod#POST} ({@code {"Id","MccMnc","Price","Status","ErrorCode"}},
+ * plus {@code "Reference"}), as configured: {@code status} and {@code errorcode} are the placeholders Mitto's
+ * chat-apps documentation names; their values are the sandbox's own, as Mitto publishes none. Template
+ * placeholders in the callback URL ({@code ~msgid~}, {@code <msgid>}, {@code $msgid$}, and {@code mcc},
+ * {@code mnc}, {@code rate}, {@code status}, {@code errorcode}, {@code reference}) are filled as Mitto fills
+ * them. Test
  * sends get reports too (price 0.00), so that a webhook can be tried end to end. The MCCMNC is the country's
  * mobile country code with MNC {@code 01}, or {@code 00101} when unknown. Only loopback callbacks are
  * called unless {@link Builder#allowRemoteCallbacks(boolean)}: a sandbox must not surprise a host on the
@@ -89,7 +103,8 @@ import net.mittoapi.sms.MittoValidationException;
  * a failed one never affects the send.
  *
  * <h2>Faults</h2>
- * {@link #enqueueFault(Fault, int)} makes the next calls answer 429, 503, 500, a chosen {@code responseCode},
+ * {@link #enqueueFault(Fault, int)} makes the next calls answer 429, 503, 500, a chosen {@code responseCode}
+ * (with HTTP 400, or with HTTP 200 as the API also answers a refused send: {@link Fault#responseCode(int, int)}),
  * a late answer, or no answer at all, for testing an application's retries and error handling.
  *
  * <h2>Standalone</h2>

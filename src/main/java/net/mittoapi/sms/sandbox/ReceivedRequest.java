@@ -1,7 +1,6 @@
 package net.mittoapi.sms.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,7 +68,7 @@ public final class ReceivedRequest {
     private static Object immutable(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(field -> map.put(field.getKey(), immutable(field.getValue())));
+            node.properties().forEach(field -> map.put(field.getKey(), immutable(field.getValue())));
             return Collections.unmodifiableMap(map);
         }
         if (node.isArray()) {
@@ -84,7 +83,7 @@ public final class ReceivedRequest {
             return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
         }
         if (node.isNumber()) {
-            return new BigDecimal(node.asText());
+            return node.decimalValue();
         }
         if (node.isNull()) {
             return null;
@@ -161,7 +160,7 @@ public final class ReceivedRequest {
         if (json == null) {
             return Optional.empty();
         }
-        for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) json::fields) {
+        for (Map.Entry<String, JsonNode> field : json.properties()) {
             if (field.getKey().equalsIgnoreCase(name) && !field.getValue().isNull()) {
                 JsonNode value = field.getValue();
                 return Optional.of(value.isValueNode() ? value.asText() : value.toString());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -24,8 +26,15 @@ import org.slf4j.LoggerFactory;
 final class SandboxHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MittoSandbox.class);
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Numbers become exact decimals, as a .NET model binder reads them: {@code 1e400} is a number no field can
+     * hold (answered 400 by the field's reader), not a double's infinity that breaks the recording.
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .build();
     private static final int MAX_BODY_BYTES = 1 << 20;
 
     private enum Route {
@@ -177,8 +186,8 @@ final class SandboxHandler implements HttpHandler {
             case INTERNAL_ERROR:
                 return Answer.text(500, "Internal server error");
             case RESPONSE_CODE:
-                return Endpoints.rejected(format, route == null ? Endpoints.SMS_ROOT : route.root(),
-                        fault.responseCode().orElseThrow(), null);
+                return Endpoints.rejected(fault.httpStatus().orElseThrow(), format,
+                        route == null ? Endpoints.SMS_ROOT : route.root(), fault.responseCode().orElseThrow(), null);
             default:
                 throw new IllegalStateException("not an answering fault: " + fault);
         }
@@ -190,7 +199,7 @@ final class SandboxHandler implements HttpHandler {
         }
         try {
             return MAPPER.readTree(bodyText);
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | RuntimeException e) { // 1e9999999999: the exponent overflows a BigDecimal
             return null;
         }
     }
@@ -201,6 +210,8 @@ final class SandboxHandler implements HttpHandler {
             return "unreadable";
         } catch (JsonProcessingException e) {
             return e.getOriginalMessage();
+        } catch (RuntimeException e) {
+            return "a value that cannot be represented: " + e.getMessage();
         }
     }
 

@@ -7,10 +7,15 @@ import net.mittoapi.sms.segments.SegmentCalculator;
 import net.mittoapi.sms.segments.SegmentInfo;
 
 /**
- * How long a text is and how many parts it takes, for the {@code type} a send names: the SDK's own
- * {@link SegmentCalculator} for {@code gsm}, {@code unicode} and {@code auto} (and for no type, which the
- * sandbox treats as {@code auto}); hexadecimal octets for {@code binary}, 140 octets in one part and 134 per
- * part once concatenated, the rest going to the 6-octet user data header.
+ * How long a text is and how many parts it takes, for the {@code type} a send names (the caller passes
+ * {@code gsm} when it names none, the API's default): the SDK's own {@link SegmentCalculator} for
+ * {@code gsm}, {@code unicode} and {@code auto}; hexadecimal octets for {@code binary}, 140 octets in one part
+ * and 134 per part once concatenated, the rest going to the 6-octet user data header.
+ *
+ * <p>Two readings here are assumptions, since the API does not publish them: a text with characters outside
+ * the GSM 7-bit alphabet under {@code gsm} is refused (responseCode 4, "Message text is invalid", the
+ * likeliest reading of its documented meaning), and a {@code unicode} text is raw text, as the seed and
+ * Mitto's connector send it (its Node.js client hex-encodes it instead).
  */
 final class TextMeasure {
 
@@ -28,7 +33,7 @@ final class TextMeasure {
     private TextMeasure() {
     }
 
-    /** @param type lower-case {@code gsm}, {@code unicode}, {@code binary}, {@code auto}, or null (as auto) */
+    /** @param type lower-case {@code gsm}, {@code unicode}, {@code binary} or {@code auto} */
     static Measure measure(String text, String type) {
         if ("binary".equals(type)) {
             return binary(text);
@@ -37,7 +42,7 @@ final class TextMeasure {
                 : SegmentCalculator.calculate(text);
         if ("gsm".equals(type) && info.encoding() != Encoding.GSM_7) {
             return new Measure(0, 0, "has characters outside the GSM 7-bit alphabet ("
-                    + describe(info.nonGsmCharacters()) + "); send it with type \"unicode\" or \"auto\"");
+                    + describe(info.nonGsmCharacters()) + "); send it with type \"auto\" or \"Unicode\"");
         }
         return new Measure(info.length(), info.segmentCount(), null);
     }

@@ -85,13 +85,14 @@ public final class DeliveryReport {
      *
      * <p>Pass the <em>raw</em> (still encoded) query, with or without its leading {@code ?}: for example
      * {@code HttpExchange.getRequestURI().getRawQuery()} or a servlet's {@code getQueryString()}. Names and
-     * values are URL-decoded as UTF-8, {@code +} meaning a space. Parameters that a framework has already
-     * decoded go to {@link #fromParameters(Map)} instead, so that they are not decoded twice.
+     * values are URL-decoded as UTF-8, {@code +} meaning a space; a {@code %} that starts no valid escape (a
+     * template's raw {@code 50%}) is kept as a literal {@code %} rather than costing the report. Parameters that
+     * a framework has already decoded go to {@link #fromParameters(Map)} instead, so that they are not decoded
+     * twice.
      *
      * @param query the raw query string
      * @return the report
-     * @throws MittoValidationException when the query is null, has a malformed percent-encoding, or carries no
-     *                                  message id
+     * @throws MittoValidationException when the query is null or carries no message id
      */
     public static DeliveryReport fromQuery(String query) {
         return new DeliveryReport(Fields.fromQuery(query, WHAT));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
@@ -87,8 +86,8 @@ final class Fields {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq), pair, what);
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), pair, what);
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (!name.isEmpty()) {
                 fields.putIfAbsent(name, value);
             }
@@ -96,13 +95,42 @@ final class Fields {
         return new Fields(fields);
     }
 
-    private static String decode(String text, String pair, String what) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new MittoValidationException(what + ": the query string has a malformed percent-encoding in '"
-                    + excerpt(pair) + "'; values must be URL-encoded as UTF-8 (%XX)", e);
+    /**
+     * Decodes one name or value of an {@code application/x-www-form-urlencoded} query: {@code +} is a space,
+     * {@code %XX} (two hex digits) an octet, consecutive octets UTF-8 (an invalid sequence becomes U+FFFD, as
+     * {@link java.net.URLDecoder} makes it). A {@code %} that starts no valid escape is kept as a literal
+     * {@code %}: a callback template can put a raw one in a value ({@code Reference=50%}), and the report must
+     * not be lost for it. Linear in the length of the text.
+     */
+    static String decode(String text) {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+            return text;
         }
+        StringBuilder decoded = new StringBuilder(text.length());
+        byte[] octets = new byte[text.length() / 3];
+        int pending = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length() && isAsciiHex(text.charAt(i + 1)) && isAsciiHex(text.charAt(i + 2))) {
+                octets[pending++] = (byte) (Character.digit(text.charAt(i + 1), 16) << 4
+                        | Character.digit(text.charAt(i + 2), 16));
+                i += 2;
+                continue;
+            }
+            if (pending > 0) {
+                decoded.append(new String(octets, 0, pending, StandardCharsets.UTF_8));
+                pending = 0;
+            }
+            decoded.append(c == '+' ? ' ' : c);
+        }
+        if (pending > 0) {
+            decoded.append(new String(octets, 0, pending, StandardCharsets.UTF_8));
+        }
+        return decoded.toString();
+    }
+
+    private static boolean isAsciiHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     /**

@@ -87,12 +87,12 @@ public final class InboundSms {
 
     /**
      * Reads a forward's raw (still encoded) query string, with or without its leading {@code ?}. Names and
-     * values are URL-decoded as UTF-8, {@code +} meaning a space.
+     * values are URL-decoded as UTF-8, {@code +} meaning a space; a {@code %} that starts no valid escape is
+     * kept as a literal {@code %}.
      *
      * @param query the raw query string
      * @return the message
-     * @throws MittoValidationException when the query is null, has a malformed percent-encoding, or has no
-     *                                  fields at all
+     * @throws MittoValidationException when the query is null or has no fields at all
      */
     public static InboundSms fromQuery(String query) {
         return new InboundSms(Fields.fromQuery(query, WHAT));

@@ -2,18 +2,25 @@ package net.mittoapi.sms.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import net.mittoapi.sms.BulkMessage;
 import net.mittoapi.sms.Format;
 import net.mittoapi.sms.MittoApiException;
+import net.mittoapi.sms.MittoException;
 import net.mittoapi.sms.MittoTransportException;
 import net.mittoapi.sms.SmsResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Tolerant reading of the API's answers, field by field. */
@@ -26,7 +33,7 @@ class AnswersTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "13|13", "' 13'|13", "'13 '|13", "'\"13\"'|13", "'\" 13\"'|13", "13.0|13", "'\" 529\"'|529", "null|0", "'\"\"'|0"})
+        "13|13", "' 13'|13", "'13 '|13", "'\"13\"'|13", "'\" 13\"'|13", "13.0|13", "'\" 529\"'|529", "null|-1", "'\"\"'|-1"})
     void textLengthIsReadFromANumberOrAPaddedString(String value, int expected) {
         SmsResponse r = json.sms(200, bytes("{\"responseCode\":0,\"textLength\":" + value.strip() + "}"));
         assertThat(r.textLength()).isEqualTo(expected);
@@ -40,14 +47,14 @@ class AnswersTest {
         "2019-04-13T19:51:06.3091182+02:00, 2019-04-13T17:51:06.309118200Z",
         "2019-04-13T17:51:06.123456789Z, 2019-04-13T17:51:06.123456789Z"})
     void timestampsAreReadWithAnyPrecisionAsUtc(String wire, Instant expected) {
-        SmsResponse r = json.sms(200, bytes("{\"timestamp\":\"" + wire + "\"}"));
+        SmsResponse r = json.sms(200, bytes("{\"id\":\"a\",\"timestamp\":\"" + wire + "\"}"));
         assertThat(r.timestamp()).isEqualTo(expected);
     }
 
     @ParameterizedTest
     @CsvSource({"true, true", "'\"true\"', true", "'\"TRUE\"', true", "1, true", "false, false", "'\"0\"', false"})
     void testIsReadFromABooleanOrAString(String wire, boolean expected) {
-        assertThat(json.sms(200, bytes("{\"test\":" + wire + "}")).test()).isEqualTo(expected);
+        assertThat(json.sms(200, bytes("{\"id\":\"a\",\"test\":" + wire + "}")).test()).isEqualTo(expected);
     }
 
     @Test
@@ -128,6 +135,222 @@ class AnswersTest {
     void anUnreadableRetryAfterCountsAsAbsent(String header) {
         assertThat(Answers.retryAfter(header, NOW)).isNull();
         assertThat(Answers.retryAfter(null, NOW)).isNull();
+    }
+
+    // ---- issue 8: numbers that overflow, or are too long to parse in reasonable time ----
+
+    /** Every reader of an answer, by name, for the tables below. */
+    private static Stream<Arguments> readers() {
+        Answers json = new Answers(Codec.of(Format.JSON));
+        Answers xml = new Answers(Codec.of(Format.XML));
+        Stream.Builder<Arguments> readers = Stream.builder();
+        for (Answers answers : new Answers[] {json, xml}) {
+            String format = answers == json ? "JSON" : "XML";
+            readers.add(Arguments.of(format + " sms", answers, (Function<byte[], Object>) b -> answers.sms(200, b)));
+            readers.add(Arguments.of(format + " bulk", answers, (Function<byte[], Object>) b -> answers.bulk(200, b)));
+            readers.add(Arguments.of(format + " usage", answers, (Function<byte[], Object>) b -> answers.usage(200, b)));
+            readers.add(Arguments.of(format + " conversion", answers,
+                    (Function<byte[], Object>) b -> answers.conversion(200, b)));
+            for (int status : new int[] {400, 401, 429, 500}) {
+                readers.add(Arguments.of(format + " error " + status, answers,
+                        (Function<byte[], Object>) b -> { throw answers.error(status, b, null); }));
+            }
+        }
+        return readers.build();
+    }
+
+    private static Stream<Arguments> overflowingNumbers() {
+        Stream.Builder<Arguments> cases = Stream.builder();
+        readers().forEach(reader -> {
+            String name = (String) reader.get()[0];
+            @SuppressWarnings("unchecked")
+            Function<byte[], Object> read = (Function<byte[], Object>) reader.get()[2];
+            boolean xmlReader = name.startsWith("XML");
+            for (String number : new String[] {"1e9999999999", "-1e9999999999", "1e-9999999999", "1e2147483648"}) {
+                for (String field : new String[] {"responseCode", "textLength", "messagesCount", "cost"}) {
+                    String jsonBody = "{\"id\":\"a\",\"" + field + "\":" + number + ",\"messages\":[{\"id\":\"b\",\""
+                            + field + "\":" + number + "}],\"usagesByCountry\":[{\"country\":\"DEU\",\"" + field + "\":"
+                            + number + "}]}";
+                    cases.add(Arguments.of(name + ", " + field + " " + number, read, jsonBody));
+                    if (xmlReader) {
+                        String xmlBody = "<r><id>a</id><" + field + ">" + number + "</" + field + "><messages><m><id>b</id><"
+                                + field + ">" + number + "</" + field + "></m></messages><usagesByCountry><u><country>DEU"
+                                + "</country><" + field + ">" + number + "</" + field + "></u></usagesByCountry></r>";
+                        cases.add(Arguments.of(name + " (XML body), " + field + " " + number, read, xmlBody));
+                    }
+                }
+            }
+        });
+        return cases.build();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overflowingNumbers")
+    void anOverflowingNumberInAnyAnswerIsAValueOrAMittoExceptionNeverAnotherThrowable(String name,
+            Function<byte[], Object> read, String body) {
+        Throwable thrown = catchThrowable(() -> read.apply(bytes(body)));
+
+        assertThat(thrown).as(name).satisfiesAnyOf(t -> assertThat(t).isNull(),
+                t -> assertThat(t).isInstanceOf(MittoException.class));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"responseCode\":1e9999999999}", "<r><responseCode>1e9999999999</responseCode></r>"})
+    void anUnreadableSuccessfulAnswerIsATransportExceptionThatMayHaveBeenDelivered(String body) {
+        assertThatThrownBy(() -> xml.sms(200, bytes(body))).isInstanceOfSatisfying(MittoTransportException.class,
+                e -> assertThat(e.maybeDelivered()).isTrue());
+        assertThatThrownBy(() -> xml.bulk(200, bytes(body))).isInstanceOfSatisfying(MittoTransportException.class,
+                e -> assertThat(e.maybeDelivered()).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"responseCode\":1e9999999999,\"responseText\":\"x\"}",
+        "<r><responseCode>1e9999999999</responseCode><responseText>x</responseText></r>"})
+    void anErrorAnswerWithAnOverflowingCodeKeepsItsStatusAndText(String body) {
+        MittoApiException e = xml.error(400, bytes(body), null);
+
+        assertThat(e.httpStatus()).isEqualTo(400);
+        assertThat(e.responseCode()).isEqualTo(-1);
+        assertThat(e.responseText()).isEqualTo("x");
+        assertThat(e.body()).isEqualTo(body);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"JSON", "XML"})
+    void aMillionDigitNumberWrittenAsAStringIsRefusedBeforeItIsParsed(String format) {
+        String digits = "7".repeat(1_000_000);
+        String body = format.equals("JSON") ? "{\"responseCode\":0,\"textLength\":\"" + digits + "\"}"
+                : "<r><responseCode>0</responseCode><textLength>" + digits + "</textLength></r>";
+        String usage = format.equals("JSON") ? "{\"usagesByCountry\":[{\"country\":\"DEU\",\"messagesCount\":\"1\","
+                + "\"cost\":\"" + digits + "\"}]}"
+                : "<r><usagesByCountry><u><country>DEU</country><cost>" + digits + "</cost></u></usagesByCountry></r>";
+
+        // Parsing a million digits takes about 20 s (quadratic); refusing them by length takes microseconds.
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThat(catchThrowable(() -> xml.sms(200, bytes(body)))).isInstanceOf(MittoTransportException.class);
+            assertThat(catchThrowable(() -> xml.usage(200, bytes(usage)))).isInstanceOf(MittoTransportException.class);
+            assertThat(xml.error(400, bytes(body.replace("\"responseCode\":0", "\"responseCode\":\"" + digits + "\"")
+                    .replace("<responseCode>0<", "<responseCode>" + digits + "<")), null).responseCode()).isEqualTo(-1);
+        });
+    }
+
+    // ---- issue 7, item 3: lose nothing a successful answer carries ----
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'\"timestamp\":\"13.04.2019 17:51\"'|timestamp",
+        "'\"textLength\":\"thirteen\"'|textLength",
+        "'\"textLength\":1e9999999999'|textLength",
+        "'\"textLength\":12.5'|textLength",
+        "'\"textLength\":{\"a\":1}'|textLength",
+        "'\"test\":\"maybe\"'|test",
+        "'\"responseCode\":\"zero\"'|responseCode"})
+    void aReadableIdIsReturnedEvenWhenAnotherFieldIsNot(String field, String name) {
+        for (Answers answers : new Answers[] {json, xml}) {
+            SmsResponse r = answers.sms(200, bytes("{\"id\":\"d8d9\",\"to\":\"491725551234\"," + field + "}"));
+
+            assertThat(r.id()).isEqualTo("d8d9");
+            assertThat(r.to()).isEqualTo("491725551234");
+            assertThat(r.timestamp()).isNull();
+            assertThat(r.textLength()).isEqualTo(-1);
+            assertThat(r.test()).isFalse();
+            assertThat(r.responseCode()).isEqualTo(name.equals("responseCode") ? -1 : 0);
+        }
+    }
+
+    @Test
+    void aReadableIdInAnXmlAnswerIsReturnedEvenWhenAnotherFieldIsNot() {
+        SmsResponse r = xml.sms(200, bytes("<SmsResponse><id>d8d9</id><timestamp>yesterday</timestamp>"
+                + "<textLength>1e9999999999</textLength><responseCode>0</responseCode></SmsResponse>"));
+
+        assertThat(r.id()).isEqualTo("d8d9");
+        assertThat(r.timestamp()).isNull();
+        assertThat(r.textLength()).isEqualTo(-1);
+        assertThat(r.responseCode()).isZero();
+    }
+
+    @Test
+    void bulkMessagesWithAReadableIdAreReturnedEvenWhenAnotherFieldIsNot() {
+        BulkMessage m = json.bulk(200, bytes("{\"responseCode\":0,\"messages\":[{\"id\":\"b1\",\"textLength\":\"x\"},"
+                + "{\"id\":\"b2\",\"timestamp\":\"soon\",\"textLength\":2}]}")).messages().get(1);
+
+        assertThat(json.bulk(200, bytes("{\"responseCode\":0,\"messages\":[{\"id\":\"b1\",\"textLength\":\"x\"}]}"))
+                .messages()).singleElement().satisfies(first -> {
+                    assertThat(first.id()).isEqualTo("b1");
+                    assertThat(first.textLength()).isEqualTo(-1);
+                });
+        assertThat(m.id()).isEqualTo("b2");
+        assertThat(m.timestamp()).isNull();
+        assertThat(m.textLength()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"to\":\"491725551234\"}", "{\"textLength\":13,\"test\":true}",
+        "{\"timestamp\":\"yesterday\"}", "<r/>", "<r><to>491725551234</to></r>"})
+    void aSuccessfulSendAnswerWithNeitherIdNorResponseCodeIsATransportExceptionThatMayHaveBeenDelivered(String body) {
+        assertThatThrownBy(() -> xml.sms(200, bytes(body))).isInstanceOfSatisfying(MittoTransportException.class, e -> {
+            assertThat(e.maybeDelivered()).isTrue();
+            assertThat(e).hasMessageContaining("HTTP 200").hasMessageContaining("do not send it again without checking");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"responseText\":\"SMS sent\"}", "{\"messages\":[{\"to\":\"1\"}]}", "<r/>"})
+    void aSuccessfulBulkAnswerWithNeitherAMessageIdNorResponseCodeIsATransportException(String body) {
+        assertThatThrownBy(() -> xml.bulk(200, bytes(body))).isInstanceOfSatisfying(MittoTransportException.class,
+                e -> assertThat(e.maybeDelivered()).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"responseCode\":0}", "{\"id\":\"x\"}", "{\"responseCode\":\" 0\",\"test\":true}"})
+    void anIdOrAResponseCodeIsEnoughForASuccessfulSend(String body) {
+        assertThat(json.sms(200, bytes(body)).responseCode()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{}|expected usagesByCountry, got an empty object",
+        "{\"usages\":[]}|expected usagesByCountry, got '{\"usages\":[]}'",
+        "{\"usagesByCountry\":42}|expected usagesByCountry to be a list, got '42'",
+        "{\"usagesByCountry\":[42]}|expected usagesByCountry[0] to have a country, messagesCount and cost, got '42'",
+        "{\"usagesByCountry\":[{}]}|expected usagesByCountry[0] to have a country, messagesCount and cost, got an empty object",
+        "{\"usagesByCountry\":[{\"land\":\"DEU\"}]}|got '{\"land\":\"DEU\"}'",
+        "[{\"land\":\"DEU\"}]|got '{\"land\":\"DEU\"}'",
+        "{\"usagesByCountry\":[{\"country\":\"DEU\",\"cost\":\"cheap\"}]}|usagesByCountry[0].cost is not a number",
+        "<UsageResponse/>|expected usagesByCountry",
+        "<UsageResponse><usages/></UsageResponse>|expected usagesByCountry"})
+    void aUsageAnswerInAShapeTheSdkDoesNotRecognizeIsAnErrorNamingWhatItGot(String body, String message) {
+        assertThatThrownBy(() -> xml.usage(200, bytes(body))).isInstanceOfSatisfying(MittoTransportException.class, e -> {
+            assertThat(e).hasMessageContaining(message).hasMessageContaining("safe to ask again");
+            assertThat(e.maybeDelivered()).isTrue();
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"usagesByCountry\":[]}", "{\"usagesByCountry\":null}", "{\"usagesByCountry\":\"\"}", "[]",
+        "{\"responseCode\":0,\"usagesByCountry\":[]}", "<UsageResponse><usagesByCountry/></UsageResponse>",
+        "<UsageResponse><usagesByCountry></usagesByCountry></UsageResponse>"})
+    void anEmptyUsagesByCountryStaysAnEmptyList(String body) {
+        assertThat(xml.usage(200, bytes(body)).usagesByCountry()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"responseCode\":1e9999999999}", "<r><responseCode>x</responseCode></r>", "{\"responseCode\":"})
+    void aConversionAnswerThatIsAnUnreadableDocumentIsATransportException(String body) {
+        assertThatThrownBy(() -> xml.conversion(200, bytes(body))).isInstanceOf(MittoTransportException.class)
+                .hasMessageContaining("reporting it again is harmless");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1_001, 100_000})
+    void deeplyNestedJsonIsRefusedByJacksonsDepthLimitNotByAStackOverflow(int depth) {
+        String arrays = "[".repeat(depth) + "]".repeat(depth);
+        String objects = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+
+        for (String body : new String[] {arrays, "{\"id\":\"x\",\"messages\":" + arrays + "}", objects}) {
+            assertThat(catchThrowable(() -> json.sms(200, bytes(body)))).isInstanceOf(MittoTransportException.class);
+            assertThat(catchThrowable(() -> json.bulk(200, bytes(body)))).isInstanceOf(MittoTransportException.class);
+        }
     }
 
     private static byte[] bytes(String s) {

@@ -23,9 +23,10 @@ class CodecTest {
     private final Codec json = Codec.of(Format.JSON);
     private final Codec xml = Codec.of(Format.XML);
 
+    /** Mitto's connector enum, C# client and Magento module spell GSM, Unicode, Binary; the seed spells auto. */
     @ParameterizedTest
-    @CsvSource({"GSM, gsm", "UNICODE, unicode", "BINARY, binary", "AUTO, auto"})
-    void typeIsWrittenLowerCase(MessageType type, String wire) {
+    @CsvSource({"GSM, GSM", "UNICODE, Unicode", "BINARY, Binary", "AUTO, auto"})
+    void typeIsWrittenAsMittosOwnClientsWriteIt(MessageType type, String wire) {
         MessageFields.Draft<String> request = sms("ACME", "4917", "x");
         request.type = type;
         assertThat(text(json.encodeSms(request.build()))).isEqualTo("{\"from\":\"ACME\",\"to\":\"4917\",\"text\":\"x\",\"type\":\"" + wire + "\"}");
@@ -38,7 +39,22 @@ class CodecTest {
         request.to = List.of("4917", "+4918");
         request.text = "x";
         request.pid = 0;
-        assertThat(text(json.encodeBulk(request.build()))).isEqualTo("{\"from\":\"ACME\",\"to\":\"4917,4918\",\"text\":\"x\",\"pid\":0}");
+        assertThat(text(json.encodeBulk(request.build())))
+                .isEqualTo("{\"from\":\"ACME\",\"to\":\"4917,4918\",\"text\":\"x\",\"type\":\"auto\",\"pid\":0}");
+    }
+
+    @Test
+    void withoutAChosenTypeAutoIsSentAsTheSeedRecommends() {
+        assertThat(text(json.encodeSms(sms("ACME", "4917", "Здравствуй").build())))
+                .isEqualTo("{\"from\":\"ACME\",\"to\":\"4917\",\"text\":\"Здравствуй\",\"type\":\"auto\"}");
+    }
+
+    @Test
+    void senderAndReferenceGoOutExactlyAsGiven() {
+        MessageFields.Draft<String> request = sms("+491725551234", "4917", "x");
+        request.reference = "";
+        assertThat(text(json.encodeSms(request.build()))).isEqualTo("{\"from\":\"+491725551234\",\"to\":\"4917\","
+                + "\"text\":\"x\",\"type\":\"auto\",\"reference\":\"\"}");
     }
 
     @Test
@@ -114,7 +130,7 @@ class CodecTest {
         request.pid = 64;
         request.flash = true;
         assertThat(text(json.encodeSms(request.build()))).isEqualTo("{\"from\":\"ACME\",\"to\":\"4917\",\"text\":\"x\","
-                + "\"test\":true,\"reference\":\"r\",\"callback\":\"https://example.com/dlr\",\"udh\":\"0a0b\","
+                + "\"type\":\"auto\",\"test\":true,\"reference\":\"r\",\"callback\":\"https://example.com/dlr\",\"udh\":\"0a0b\","
                 + "\"validity\":60,\"pid\":64,\"flash\":true}");
     }
 

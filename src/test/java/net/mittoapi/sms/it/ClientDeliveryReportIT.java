@@ -69,7 +69,7 @@ class ClientDeliveryReportIT {
         assertThat(callback.method()).isEqualTo("GET");
         assertThat(callback.path()).isEqualTo("/dlr");
         assertThat(callback.rawQuery()).isEqualTo("tenant=acme&ID=" + response.id()
-                + "&MCCMNC=26201&Reference=50%25+off+%2B+2+for+1+%26+more%2C+Gr%C3%BC%C3%9Fe");
+                + "&MCCMNC=26201&STATUS=DELIVERED&ERRORCODE=0&Reference=50%25+off+%2B+2+for+1+%26+more%2C+Gr%C3%BC%C3%9Fe");
         assertThat(attempts).singleElement().satisfies(attempt -> {
             assertThat(attempt.messageId()).isEqualTo(response.id());
             assertThat(attempt.method()).isEqualTo(CallbackMethod.GET);

@@ -147,8 +147,14 @@ class ClientSandboxIT {
             }
         }
         assertThat(sandbox.messages()).hasSize(cases.size());
+        // Mitto's own spelling (its connector, C# and Magento clients), and auto when the caller chose no type
         assertThat(sandbox.received()).extracting(r -> r.field("type").orElse(null)).containsExactlyElementsOf(
-                cases.stream().map(c -> c.type() == null ? null : c.type().name().toLowerCase()).toList());
+                cases.stream().map(c -> c.type() == null ? "auto" : switch (c.type()) {
+                    case GSM -> "GSM";
+                    case UNICODE -> "Unicode";
+                    case BINARY -> "Binary";
+                    case AUTO -> "auto";
+                }).toList());
     }
 
     @ParameterizedTest(name = "{0} {1}")

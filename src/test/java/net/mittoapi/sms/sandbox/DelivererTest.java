@@ -27,11 +27,11 @@ class DelivererTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "http://127.0.0.1/dlr|http://127.0.0.1/dlr?ID=abc&MCCMNC=26201",
-        "http://127.0.0.1/dlr?|http://127.0.0.1/dlr?ID=abc&MCCMNC=26201",
-        "http://127.0.0.1/dlr?a=1|http://127.0.0.1/dlr?a=1&ID=abc&MCCMNC=26201",
-        "http://127.0.0.1/dlr?a=1&|http://127.0.0.1/dlr?a=1&ID=abc&MCCMNC=26201",
-        "http://127.0.0.1/dlr#top|http://127.0.0.1/dlr?ID=abc&MCCMNC=26201#top",
+        "http://127.0.0.1/dlr|http://127.0.0.1/dlr?ID=abc&MCCMNC=26201&STATUS=DELIVERED&ERRORCODE=0",
+        "http://127.0.0.1/dlr?|http://127.0.0.1/dlr?ID=abc&MCCMNC=26201&STATUS=DELIVERED&ERRORCODE=0",
+        "http://127.0.0.1/dlr?a=1|http://127.0.0.1/dlr?a=1&ID=abc&MCCMNC=26201&STATUS=DELIVERED&ERRORCODE=0",
+        "http://127.0.0.1/dlr?a=1&|http://127.0.0.1/dlr?a=1&ID=abc&MCCMNC=26201&STATUS=DELIVERED&ERRORCODE=0",
+        "http://127.0.0.1/dlr#top|http://127.0.0.1/dlr?ID=abc&MCCMNC=26201&STATUS=DELIVERED&ERRORCODE=0#top",
     })
     void getReportsAppendTheirQueryToTheCallback(String callback, String url) {
         assertThat(Deliverer.withQuery(callback, message(null))).isEqualTo(url);
@@ -45,9 +45,33 @@ class DelivererTest {
         assertThat(DeliveryReport.fromQuery(url.substring(url.indexOf('?'))).reference()).contains("A/B 50% & ä+");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "http://127.0.0.1/dlr?id=~msgid~&mccmnc=~mcc~~mnc~|http://127.0.0.1/dlr?id=abc&mccmnc=26201",
+        "http://127.0.0.1/dlr/<msgid>?s=<STATUS>&e=<errorcode>|http://127.0.0.1/dlr/abc?s=DELIVERED&e=0",
+        "http://127.0.0.1/dlr?id=$msgid$&rate=$rate$&r=$reference$|http://127.0.0.1/dlr?id=abc&rate=0.12&r=A%2FB+50%25",
+        "http://127.0.0.1/dlr?x=~unknown~&y=$5&z=<b>|http://127.0.0.1/dlr?x=~unknown~&y=$5&z=<b>",
+        "http://127.0.0.1/dlr|http://127.0.0.1/dlr"})
+    void templatePlaceholdersAreFilledAsMittoFillsThem(String callback, String filled) {
+        assertThat(Deliverer.fill(callback, message("A/B 50%"))).isEqualTo(filled);
+    }
+
+    @Test
+    void reportsCarryStatusAndErrorCodeWhichDeliveryReportReads() {
+        DeliveryReport get = DeliveryReport.fromQuery(Deliverer.withQuery("http://127.0.0.1/dlr", message(null))
+                .substring("http://127.0.0.1/dlr".length()));
+        DeliveryReport post = DeliveryReport.fromJson(Deliverer.jsonReport(message(null)));
+
+        for (DeliveryReport report : new DeliveryReport[] {get, post}) {
+            assertThat(report.status()).contains("DELIVERED");
+            assertThat(report.errorCode()).contains("0");
+        }
+    }
+
     @Test
     void postReportsAreTheSeedsJsonShape() {
-        assertThat(Deliverer.jsonReport(message(null))).isEqualTo("{\"Id\":\"abc\",\"MccMnc\":\"26201\",\"Price\":\"0.12\"}");
+        assertThat(Deliverer.jsonReport(message(null))).isEqualTo("{\"Id\":\"abc\",\"MccMnc\":\"26201\",\"Price\":\"0.12\","
+                + "\"Status\":\"DELIVERED\",\"ErrorCode\":\"0\"}");
         assertThat(Deliverer.jsonReport(message("r \"1\""))).endsWith(",\"Reference\":\"r \\\"1\\\"\"}");
     }
 

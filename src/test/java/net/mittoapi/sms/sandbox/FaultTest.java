@@ -47,6 +47,24 @@ class FaultTest {
     }
 
     @Test
+    void aResponseCodeFaultAnswersWithTheChosenStatus() {
+        assertThat(Fault.responseCode(4).httpStatus()).hasValue(400);
+        assertThat(Fault.responseCode(4, 200).httpStatus()).hasValue(200);
+        assertThat(Fault.responseCode(4, 200).responseCode()).hasValue(4);
+        assertThat(Fault.responseCode(4, 200)).isEqualTo(Fault.responseCode(4, 200))
+                .hasSameHashCodeAs(Fault.responseCode(4, 200)).isNotEqualTo(Fault.responseCode(4))
+                .hasToString("Fault[200 responseCode 4]");
+        assertThat(Fault.rateLimited(Duration.ZERO).httpStatus()).hasValue(429);
+        assertThat(Fault.serviceUnavailable().httpStatus()).hasValue(503);
+        assertThat(Fault.internalError().httpStatus()).hasValue(500);
+        assertThat(Fault.delay(Duration.ofMillis(1)).httpStatus()).isEmpty();
+        assertThat(Fault.dropConnection().httpStatus()).isEmpty();
+        assertThatThrownBy(() -> Fault.responseCode(4, 199)).isInstanceOf(MittoValidationException.class)
+                .hasMessageContaining("httpStatus must be between 200 and 599").hasMessageEndingWith("got 199");
+        assertThatThrownBy(() -> Fault.responseCode(0, 200)).hasMessageContaining("0 means success");
+    }
+
+    @Test
     void faultsAreValues() {
         assertThat(Fault.rateLimited(Duration.ofSeconds(1))).isEqualTo(Fault.rateLimited(Duration.ofSeconds(1)))
                 .hasSameHashCodeAs(Fault.rateLimited(Duration.ofSeconds(1)))

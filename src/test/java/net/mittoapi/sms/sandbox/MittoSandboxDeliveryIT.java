@@ -68,7 +68,7 @@ class MittoSandboxDeliveryIT {
             assertThat(callback.method()).isEqualTo("GET");
             assertThat(callback.path()).isEqualTo("/dlr");
             assertThat(callback.rawQuery()).isEqualTo("source=sandbox&ID=" + id
-                    + "&MCCMNC=26201&Reference=Campaign+2019-05%2C+B-split+message+%26+more");
+                    + "&MCCMNC=26201&STATUS=DELIVERED&ERRORCODE=0&Reference=Campaign+2019-05%2C+B-split+message+%26+more");
 
             DeliveryReport report = DeliveryReport.fromQuery(callback.rawQuery());
             assertThat(report.messageId()).isEqualTo(id);
@@ -101,7 +101,7 @@ class MittoSandboxDeliveryIT {
             JsonNode json = RawHttp.MAPPER.readTree(callback.body());
             List<String> names = new ArrayList<>();
             json.fieldNames().forEachRemaining(names::add);
-            assertThat(names).containsExactly("Id", "MccMnc", "Price", "Reference");
+            assertThat(names).containsExactly("Id", "MccMnc", "Price", "Status", "ErrorCode", "Reference");
 
             DeliveryReport report = DeliveryReport.fromJson(callback.body());
             assertThat(report.messageId()).isEqualTo(id);

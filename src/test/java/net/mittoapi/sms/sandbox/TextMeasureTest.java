@@ -33,6 +33,6 @@ class TextMeasureTest {
         TextMeasure.Measure measure = TextMeasure.measure(text, "gsm");
 
         assertThat(measure.valid()).isFalse();
-        assertThat(measure.invalid()).contains(named).contains("type \"unicode\" or \"auto\"");
+        assertThat(measure.invalid()).contains(named).contains("type \"auto\" or \"Unicode\"");
     }
 }
