@@ -9,15 +9,39 @@ import java.util.regex.Pattern;
  *
  * <p>{@code java.text.BreakIterator} splits ZWJ emoji sequences, flags and skin tones apart on Java 17;
  * the regex {@code \X} keeps them whole, so {@code \X} is the authority here. Running it over a whole text
- * would be slow and allocate, so a boundary is first tested cheaply: between two code points that can
- * neither join nor be joined (ordinary letters, digits, symbols, plain emoji) there always is one. Only
- * next to a code point that <em>may</em> join (combining and spacing marks, format characters such as
- * ZWJ, regional indicators, emoji modifiers, Hangul jamo and syllables, the Brahmic and Southeast Asian
- * scripts with prepended or conjunct letters, CR before LF) does {@code \X} decide, from the nearest
- * certain boundary before. The "may join" test is deliberately wider than the rules need: it only sends
- * more boundaries to the regex.
+ * would be slow and allocate, so a boundary is first tested cheaply, from the two code points around it
+ * alone, with what {@link #flags} says each may do:
+ * <ul>
+ *   <li>a code point that may join whatever precedes it ({@link #EXTENDS}: marks, format characters such
+ *       as ZWJ, emoji modifiers) or one that may join whatever follows it ({@link #PREPENDS}: prepended
+ *       letters, format characters) leaves the question to {@code \X};</li>
+ *   <li>two regional indicators do too: whether they pair depends on how many precede them;</li>
+ *   <li>two Hangul jamo or syllables join exactly as rules GB6 to GB8 say;</li>
+ *   <li>CR joins LF only; anything else has a boundary between it and its neighbour.</li>
+ * </ul>
+ * Only the rules that look further than two code points (GB11, emoji ZWJ sequences; GB12 and GB13,
+ * regional indicator pairs; GB9c, Indic conjuncts, on newer JDKs) depend on more, and each involves a
+ * code point flagged above. The flags are deliberately wider than the rules need (all marks, all format
+ * and unassigned code points, whole Brahmic and Southeast Asian blocks): a wider flag only sends more
+ * boundaries to the regex. {@code GraphemesTest} checks the cheap test against {@code \X} for every
+ * code point of the BMP and of plane 1.
  */
 final class Graphemes {
+
+    /** May join the code point before it, whatever that is (rules GB9, GB9a). */
+    static final int EXTENDS = 1 << 9;
+    /** May join the code point after it, whatever that is (rules GB9b, GB11). */
+    static final int PREPENDS = 1 << 10;
+    private static final int HANGUL_SHIFT = 11;
+    /** The Hangul syllable type (L, V, T, LV, LVT: 1 to 5), 0 for anything else (rules GB6 to GB8). */
+    static final int HANGUL = 7 << HANGUL_SHIFT;
+    private static final int L = 1;
+    private static final int V = 2;
+    private static final int T = 3;
+    private static final int LV = 4;
+    private static final int LVT = 5;
+    /** A regional indicator: two pair into a flag, depending on how many precede them (GB12, GB13). */
+    static final int REGIONAL_INDICATOR = 1 << 14;
 
     private static final Pattern CLUSTER = Pattern.compile("\\X");
 
@@ -27,14 +51,41 @@ final class Graphemes {
     /**
      * @param text  the text
      * @param index an index strictly inside the text, not inside a surrogate pair
-     * @return whether a grapheme cluster boundary is certainly at {@code index}: it is between CR and
-     *         anything but LF, or between two code points that join nothing
+     * @return whether a grapheme cluster boundary is certainly at {@code index}, as the two code points
+     *         around it tell
      */
     static boolean isBoundary(String text, int index) {
-        if (text.charAt(index - 1) == '\r') {
-            return text.charAt(index) != '\n';
+        char before = text.charAt(index - 1);
+        char at = text.charAt(index);
+        int classBefore = CharClass.of(before);
+        int classAt = CharClass.of(at);
+        if (((classBefore | classAt) & CharClass.SURROGATE) == 0) {
+            return before == '\r' ? at != '\n' : isBoundary(classBefore, classAt);
         }
-        return isSimpleBefore(text, index) && isSimpleAt(text, index);
+        return isBoundary(flags(Character.codePointBefore(text, index)), flags(Character.codePointAt(text, index)));
+    }
+
+    /** The boundary test on the {@link #flags} of two code points (CR LF aside). */
+    private static boolean isBoundary(int before, int at) {
+        if ((before & PREPENDS) != 0 || (at & EXTENDS) != 0 || (before & at & REGIONAL_INDICATOR) != 0) {
+            return false;
+        }
+        int hangulBefore = (before & HANGUL) >>> HANGUL_SHIFT;
+        int hangulAt = (at & HANGUL) >>> HANGUL_SHIFT;
+        return hangulBefore == 0 || hangulAt == 0 || !hangulJoins(hangulBefore, hangulAt);
+    }
+
+    /** Rules GB6 to GB8. */
+    private static boolean hangulJoins(int before, int at) {
+        switch (before) {
+            case L:
+                return at != T;
+            case V:
+            case LV:
+                return at == V || at == T;
+            default: // T, LVT
+                return at == T;
+        }
     }
 
     /**
@@ -68,23 +119,6 @@ final class Graphemes {
         return (int) cluster;
     }
 
-    private static boolean isSimpleBefore(String text, int index) {
-        char c = text.charAt(index - 1);
-        if (Character.isLowSurrogate(c) && index >= 2 && Character.isHighSurrogate(text.charAt(index - 2))) {
-            return isSimple(text.codePointAt(index - 2));
-        }
-        return (CharClass.of(c) & (CharClass.JOINS | CharClass.SURROGATE)) == 0;
-    }
-
-    private static boolean isSimpleAt(String text, int index) {
-        char c = text.charAt(index);
-        if (Character.isHighSurrogate(c) && index + 1 < text.length()
-                && Character.isLowSurrogate(text.charAt(index + 1))) {
-            return isSimple(text.codePointAt(index));
-        }
-        return (CharClass.of(c) & (CharClass.JOINS | CharClass.SURROGATE)) == 0;
-    }
-
     /**
      * @param matcher a {@code \X} matcher over {@code text} from {@link #matcher(String)}
      * @param start   a cluster boundary in {@code text}, below its length
@@ -107,27 +141,37 @@ final class Graphemes {
     }
 
     /**
-     * @param codePoint a code point at or above U+0300 (below it, only CR joins anything: CR LF)
-     * @return whether it can neither join the code point before it nor be joined by the one after it,
-     *         under any rule of UAX #29
+     * @param codePoint a code point
+     * @return what it may do in a grapheme cluster: {@link #EXTENDS}, {@link #PREPENDS}, its {@link #HANGUL}
+     *         type, {@link #REGIONAL_INDICATOR}; 0 for a code point that joins nothing but CR LF
      */
-    static boolean isSimple(int codePoint) {
+    static int flags(int codePoint) {
+        int flags;
         switch (Character.getType(codePoint)) {
             case Character.NON_SPACING_MARK:
             case Character.ENCLOSING_MARK:
             case Character.COMBINING_SPACING_MARK:
+                flags = EXTENDS;
+                break;
             case Character.FORMAT:
             case Character.SURROGATE:
             case Character.UNASSIGNED:
-                return false;
+                flags = EXTENDS | PREPENDS;
+                break;
             default:
+                flags = 0;
                 break;
         }
-        return !(isRegionalIndicator(codePoint)
-                || isEmojiModifier(codePoint)
-                || isHangul(codePoint)
-                || isBrahmicOrSoutheastAsian(codePoint)
-                || codePoint == 0xFF9E || codePoint == 0xFF9F); // halfwidth katakana voiced marks: Extend
+        if (isEmojiModifier(codePoint) || codePoint == 0xFF9E || codePoint == 0xFF9F) {
+            flags |= EXTENDS; // halfwidth katakana voiced marks are Extend too
+        }
+        if (isBrahmicOrSoutheastAsian(codePoint)) {
+            flags |= EXTENDS | PREPENDS;
+        }
+        if (isRegionalIndicator(codePoint)) {
+            flags |= REGIONAL_INDICATOR;
+        }
+        return flags | hangul(codePoint) << HANGUL_SHIFT;
     }
 
     private static boolean isRegionalIndicator(int cp) {
@@ -138,9 +182,21 @@ final class Graphemes {
         return cp >= 0x1F3FB && cp <= 0x1F3FF;
     }
 
-    private static boolean isHangul(int cp) {
-        return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F)
-                || (cp >= 0xAC00 && cp <= 0xD7FF);
+    /** The Hangul_Syllable_Type of a code point, 0 when it has none. */
+    private static int hangul(int cp) {
+        if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0xA960 && cp <= 0xA97C)) {
+            return L;
+        }
+        if ((cp >= 0x1160 && cp <= 0x11A7) || (cp >= 0xD7B0 && cp <= 0xD7C6)) {
+            return V;
+        }
+        if ((cp >= 0x11A8 && cp <= 0x11FF) || (cp >= 0xD7CB && cp <= 0xD7FB)) {
+            return T;
+        }
+        if (cp >= 0xAC00 && cp <= 0xD7A3) {
+            return (cp - 0xAC00) % 28 == 0 ? LV : LVT;
+        }
+        return 0;
     }
 
     /** Scripts with Prepend letters, conjuncts or letter-like spacing marks (Thai and Lao SARA AM). */
