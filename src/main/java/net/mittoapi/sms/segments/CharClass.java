@@ -43,14 +43,6 @@ final class CharClass {
     }
 
     /**
-     * @param c a UTF-16 char, not a surrogate
-     * @return its {@link Graphemes#flags}
-     */
-    static int graphemeFlags(char c) {
-        return TABLE[c] & GRAPHEME_FLAGS;
-    }
-
-    /**
      * @param c a UTF-16 char
      * @return the septets it costs in GSM-7, or {@link #NOT_GSM}
      */

@@ -42,6 +42,18 @@ final class Graphemes {
     private static final int LVT = 5;
     /** A regional indicator: two pair into a flag, depending on how many precede them (GB12, GB13). */
     static final int REGIONAL_INDICATOR = 1 << 14;
+    /**
+     * Joins the code point before it unless that is a control (GB9): nonspacing and enclosing marks, ZWJ,
+     * ZWNJ, emoji modifiers.
+     */
+    static final int JOINS_ALWAYS = 1 << 15;
+
+    /** What {@link #junction} answers: certainly a cluster boundary. */
+    static final int BREAK = 1;
+    /** What {@link #junction} answers: certainly no cluster boundary. */
+    static final int JOIN = 2;
+    /** What {@link #junction} answers: only {@code \X} can tell. */
+    static final int UNKNOWN = 0;
 
     private static final Pattern CLUSTER = Pattern.compile("\\X");
 
@@ -55,14 +67,68 @@ final class Graphemes {
      *         around it tell
      */
     static boolean isBoundary(String text, int index) {
+        return junction(text, index) == BREAK;
+    }
+
+    /**
+     * @param text  the text
+     * @param index an index strictly inside the text, not inside a surrogate pair
+     * @return {@link #BREAK} or {@link #JOIN} when the two code points around {@code index} tell whether a
+     *         grapheme cluster boundary is there, whatever precedes them; {@link #UNKNOWN} otherwise
+     */
+    static int junction(String text, int index) {
         char before = text.charAt(index - 1);
         char at = text.charAt(index);
         int classBefore = CharClass.of(before);
         int classAt = CharClass.of(at);
         if (((classBefore | classAt) & CharClass.SURROGATE) == 0) {
-            return before == '\r' ? at != '\n' : isBoundary(classBefore, classAt);
+            if (before == '\r') {
+                return at == '\n' ? JOIN : BREAK;
+            }
+            return junction(classBefore, isControl(before), classAt);
         }
-        return isBoundary(flags(Character.codePointBefore(text, index)), flags(Character.codePointAt(text, index)));
+        // Planes 1 to 16 hold no control; a lone surrogate is flagged so that the answer is UNKNOWN.
+        int codePointBefore = Character.codePointBefore(text, index);
+        if (codePointBefore == '\r') {
+            return BREAK;
+        }
+        boolean control = codePointBefore <= Character.MAX_VALUE && isControl((char) codePointBefore);
+        return junction(flags(codePointBefore), control, flags(Character.codePointAt(text, index)));
+    }
+
+    private static int junction(int before, boolean control, int at) {
+        if ((at & JOINS_ALWAYS) != 0 && (before & PREPENDS) == 0 && !control) {
+            return JOIN;
+        }
+        if (isBoundary(before, at)) {
+            return BREAK;
+        }
+        int hangulBefore = (before & HANGUL) >>> HANGUL_SHIFT;
+        int hangulAt = (at & HANGUL) >>> HANGUL_SHIFT;
+        return hangulBefore != 0 && hangulAt != 0 && hangulJoins(hangulBefore, hangulAt) ? JOIN : UNKNOWN;
+    }
+
+    /** Grapheme_Cluster_Break=Control among BMP chars that are neither format nor unassigned (CR aside). */
+    private static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';
+    }
+
+    /**
+     * @param index a code point boundary above 0
+     * @return the code point boundary before it
+     */
+    static int previous(String text, int index) {
+        return index >= 2 && Character.isLowSurrogate(text.charAt(index - 1))
+                && Character.isHighSurrogate(text.charAt(index - 2)) ? index - 2 : index - 1;
+    }
+
+    /**
+     * @param index a code point boundary below the text's length
+     * @return the code point boundary after it
+     */
+    static int next(String text, int index) {
+        return index + 1 < text.length() && Character.isHighSurrogate(text.charAt(index))
+                && Character.isLowSurrogate(text.charAt(index + 1)) ? index + 2 : index + 1;
     }
 
     /** The boundary test on the {@link #flags} of two code points (CR LF aside). */
@@ -142,14 +208,16 @@ final class Graphemes {
 
     /**
      * @param codePoint a code point
-     * @return what it may do in a grapheme cluster: {@link #EXTENDS}, {@link #PREPENDS}, its {@link #HANGUL}
-     *         type, {@link #REGIONAL_INDICATOR}; 0 for a code point that joins nothing but CR LF
+     * @return what it may do in a grapheme cluster: {@link #EXTENDS}, {@link #JOINS_ALWAYS}, {@link #PREPENDS},
+     *         its {@link #HANGUL} type, {@link #REGIONAL_INDICATOR}; 0 for a code point that joins nothing
      */
     static int flags(int codePoint) {
         int flags;
         switch (Character.getType(codePoint)) {
             case Character.NON_SPACING_MARK:
             case Character.ENCLOSING_MARK:
+                flags = EXTENDS | JOINS_ALWAYS;
+                break;
             case Character.COMBINING_SPACING_MARK:
                 flags = EXTENDS;
                 break;
@@ -162,8 +230,9 @@ final class Graphemes {
                 flags = 0;
                 break;
         }
-        if (isEmojiModifier(codePoint) || codePoint == 0xFF9E || codePoint == 0xFF9F) {
-            flags |= EXTENDS; // halfwidth katakana voiced marks are Extend too
+        if (isEmojiModifier(codePoint) || codePoint == 0xFF9E || codePoint == 0xFF9F
+                || codePoint == 0x200C || codePoint == 0x200D) {
+            flags |= EXTENDS | JOINS_ALWAYS; // halfwidth katakana voiced marks, ZWNJ, ZWJ: Extend too
         }
         if (isBrahmicOrSoutheastAsian(codePoint)) {
             flags |= EXTENDS | PREPENDS;

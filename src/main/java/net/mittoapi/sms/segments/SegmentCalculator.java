@@ -212,13 +212,19 @@ public final class SegmentCalculator {
     }
 
     /**
-     * The UCS-2 split. Every UTF-16 unit costs one, so a part ends 67 units after it starts unless that
-     * cut would break a surrogate pair or a grapheme cluster: the split jumps from cut to cut and looks
-     * only at the chars around each. Where {@link Graphemes#isBoundary} cannot tell, {@code \X} finds the
-     * cluster around the cut, starting from the last cluster boundary known, at most a part before; the
-     * cluster moves whole to the next part when it fits in one, and is cut between code points
-     * otherwise. The cluster found is remembered, so a cluster longer than a part is matched once, not
-     * once per part it spans: the split is linear in the text's length on every input.
+     * The UCS-2 split. Every UTF-16 unit costs one, so a part ends 67 units after it starts unless that cut
+     * would break a surrogate pair or a grapheme cluster: the split jumps from cut to cut and looks only
+     * at the text around each.
+     *
+     * <p>At a cut that {@link Graphemes#junction} cannot call a boundary, the cluster around it is walked
+     * code point by code point, backwards to its start (at most back to the last boundary known, a part
+     * before) and forwards to its end, but no further than a part from its start: a longer cluster is cut
+     * between code points anyway. The walk resumes there at the next cut, so a cluster longer than a part
+     * is walked once, not once per part it spans. Only where the two code points around a junction cannot
+     * tell (a ZWJ before an emoji, regional indicators, prepended letters and the Brahmic scripts, format
+     * and unassigned characters) does {@code \X} find the cluster, from a boundary known, and the cluster it
+     * finds is remembered just the same. The split is linear in the text's length on every input, and
+     * allocates nothing unless it needs {@code \X}.
      *
      * @param out receives the parts, or {@code null} to count only
      * @return the part count and the units in the last part, packed by {@link Split}
@@ -230,8 +236,10 @@ public final class SegmentCalculator {
             return Split.pack(1, length);
         }
         Matcher matcher = null;
-        int known = 0;      // a grapheme cluster boundary at or before the next cut
-        int clusterEnd = 0; // the end of the last cluster \X matched, which began at or before the part
+        int known = 0;          // a grapheme cluster boundary at or before the next cut
+        int clusterStart = 0;   // the cluster around the last cut looked up starts here, at or before the part,
+        int clusterEnd = 0;     // and has no boundary before clusterEnd;
+        boolean ended = true;   // it ends at clusterEnd, or (when false) only somewhere at or after it
         int parts = 1;
         int partStart = 0;
         while (length - partStart > UCS2_MULTI) {
@@ -239,19 +247,47 @@ public final class SegmentCalculator {
             if (Character.isLowSurrogate(text.charAt(cut)) && Character.isHighSurrogate(text.charAt(cut - 1))) {
                 cut--;
             }
-            // Before clusterEnd the cut is inside a cluster longer than a part: it is cut between code points.
-            if (cut >= clusterEnd) {
-                if (Graphemes.isBoundary(text, cut)) {
-                    known = cut;
-                } else {
+            // Before clusterEnd, the cut is inside a cluster longer than a part, which is cut between code points.
+            if (cut >= clusterEnd && !ended) {
+                int reach = joinedUntil(text, clusterEnd, cut); // does that cluster go on past this cut?
+                clusterEnd = reach < 0 ? clusterEnd : reach;
+                ended = reach >= 0 && reach <= cut;
+                known = ended ? reach : known;
+                if (reach < 0) {
                     if (matcher == null) {
                         matcher = Graphemes.matcher(text);
                     }
-                    long cluster = Graphemes.clusterAround(matcher, text, cut, Math.max(known, clusterEnd));
+                    long cluster = Graphemes.clusterAround(matcher, text, cut, clusterStart);
                     known = Graphemes.start(cluster);
+                    clusterStart = known;
                     clusterEnd = Graphemes.end(cluster);
-                    if (known > partStart && clusterEnd - known <= UCS2_MULTI) {
-                        cut = known;
+                    ended = true;
+                    cut = known > partStart && clusterEnd - known <= UCS2_MULTI ? known : cut;
+                }
+            }
+            if (cut >= clusterEnd) {
+                int junction = Graphemes.junction(text, cut);
+                if (junction == Graphemes.BREAK) {
+                    known = cut;
+                } else {
+                    int from = Math.max(known, clusterEnd);
+                    int start = junction == Graphemes.JOIN ? joinedSince(text, cut, from) : -1;
+                    int end = start >= 0 ? joinedUntil(text, Graphemes.next(text, cut), start + UCS2_MULTI) : -1;
+                    ended = end <= start + UCS2_MULTI; // or the walk stopped a part after the start
+                    if (end < 0) {
+                        if (matcher == null) {
+                            matcher = Graphemes.matcher(text);
+                        }
+                        long cluster = Graphemes.clusterAround(matcher, text, cut, from);
+                        start = Graphemes.start(cluster);
+                        end = Graphemes.end(cluster);
+                        ended = true;
+                    }
+                    known = start;
+                    clusterStart = start;
+                    clusterEnd = end;
+                    if (start > partStart && end - start <= UCS2_MULTI) {
+                        cut = start;
                     }
                 }
             }
@@ -260,6 +296,51 @@ public final class SegmentCalculator {
         }
         cut(text, partStart, length, out);
         return Split.pack(parts, length - partStart);
+    }
+
+    /**
+     * Walks back from a junction that joins to the start of its cluster.
+     *
+     * @param index a code point boundary where {@link Graphemes#junction} is {@link Graphemes#JOIN}
+     * @param known a cluster boundary before {@code index}
+     * @return the cluster's start, or -1 where only {@code \X} can tell
+     */
+    private static int joinedSince(String text, int index, int known) {
+        int at = index;
+        while (true) {
+            at = Graphemes.previous(text, at);
+            if (at <= known) {
+                return known;
+            }
+            int junction = Graphemes.junction(text, at);
+            if (junction != Graphemes.JOIN) {
+                return junction == Graphemes.BREAK ? at : -1;
+            }
+        }
+    }
+
+    /**
+     * Walks forwards from a code point boundary inside a cluster to the cluster's end, but not past
+     * {@code limit}.
+     *
+     * @param from  a code point boundary inside a cluster (or its end)
+     * @param limit how far to look
+     * @return the cluster's end, when it is at or before {@code limit}; a boundary beyond {@code limit} before
+     *         which the cluster has no boundary, when it goes on; or -1 where only {@code \X} can tell
+     */
+    private static int joinedUntil(String text, int from, int limit) {
+        int at = from;
+        while (at <= limit) {
+            if (at >= text.length()) {
+                return text.length();
+            }
+            int junction = Graphemes.junction(text, at);
+            if (junction != Graphemes.JOIN) {
+                return junction == Graphemes.BREAK ? at : -1;
+            }
+            at = Graphemes.next(text, at);
+        }
+        return at;
     }
 
     /** Adds {@code text[from, to)} to {@code out}, when there is one; answers {@code to}. */

@@ -11,8 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The cheap boundary test never claims a boundary that {@code \X}, the authority, does not have: checked
- * for every code point of the BMP and of plane 1 (and the tags), after and before a context of every kind.
+ * The cheap junction test never contradicts {@code \X}, the authority: where it claims a boundary
+ * {@code \X} has one, and where it claims none {@code \X} has none. Checked for every code point of the BMP,
+ * of plane 1 and of the tags, after and before a context of every kind.
  */
 class GraphemesTest {
 
@@ -26,7 +27,7 @@ class GraphemesTest {
 
     @ParameterizedTest(name = "from U+{0}")
     @ValueSource(ints = {0x0000, 0x4000, 0x8000, 0xC000, 0x10000, 0x14000, 0x18000, 0x1C000, 0xE0000})
-    void neverClaimsABoundaryThatTheRegexDoesNotHave(int from) {
+    void neverContradictsTheRegex(int from) {
         List<String> wrong = new ArrayList<>();
         for (int codePoint = from; codePoint < from + 0x4000; codePoint++) {
             if (Character.isSurrogate((char) codePoint) && codePoint <= 0xFFFF) {
@@ -38,15 +39,28 @@ class GraphemesTest {
                 checkJunction(x, context, wrong);
             }
         }
-        assertThat(wrong).as("junctions where the cheap test claims a boundary \\X does not have").isEmpty();
+        assertThat(wrong).as("junctions where the cheap test contradicts \\X").isEmpty();
     }
 
     private static void checkJunction(String left, String right, List<String> wrong) {
         String text = left + right;
         int index = left.length();
-        if (Graphemes.isBoundary(text, index) && !regexBoundaries(text).contains(index)) {
-            wrong.add(describe(left) + " | " + describe(right));
+        int junction = Graphemes.junction(text, index);
+        if (junction != Graphemes.UNKNOWN
+                && regexBoundaries(text).contains(index) != (junction == Graphemes.BREAK)) {
+            wrong.add(describe(left) + (junction == Graphemes.BREAK ? " | " : " + ") + describe(right));
         }
+    }
+
+    @Test
+    void marksJamoAndCrLfCertainlyJoin() {
+        assertThat(Graphemes.junction("e\u0301", 1)).isEqualTo(Graphemes.JOIN);
+        assertThat(Graphemes.junction("e\u0301\u0302", 2)).isEqualTo(Graphemes.JOIN);
+        assertThat(Graphemes.junction("\uD83D\uDC4D\uD83C\uDFFD", 2)).isEqualTo(Graphemes.JOIN); // skin tone
+        assertThat(Graphemes.junction("\u1100\u1161", 1)).isEqualTo(Graphemes.JOIN);
+        assertThat(Graphemes.junction("\r\n", 1)).isEqualTo(Graphemes.JOIN);
+        assertThat(Graphemes.junction("\n\u0301", 1)).isEqualTo(Graphemes.UNKNOWN);  // a control breaks
+        assertThat(Graphemes.junction("\u200D\uD83D\uDC68", 1)).isEqualTo(Graphemes.UNKNOWN); // GB11
     }
 
     @Test

@@ -88,8 +88,8 @@ class SegmentCalculatorProperties {
 
     /**
      * Texts whose clusters straddle many part boundaries: pieces of ordinary text between runs of 1 to 250
-     * copies of one joining piece, so that clusters of every length up to several parts, one after another,
-     * are split.
+     * joining pieces (mostly one, now and then another), so that clusters of every length up to several
+     * parts, one after another, are split.
      */
     static String clusterRunText(long seed) {
         Random random = new Random(seed);
@@ -97,8 +97,12 @@ class SegmentCalculatorProperties {
         int runs = Seeds.size(random, 1, 12);
         for (int r = 0; r < runs; r++) {
             text.append(TEXT.text(random, 0, 80));
-            String base = random.nextBoolean() ? "e" : EMOJI.get(random.nextInt(EMOJI.size()));
-            text.append(base).append(RUN_PIECES.get(random.nextInt(RUN_PIECES.size())).repeat(1 + random.nextInt(250)));
+            text.append(random.nextBoolean() ? "e" : EMOJI.get(random.nextInt(EMOJI.size())));
+            String piece = RUN_PIECES.get(random.nextInt(RUN_PIECES.size()));
+            String other = RUN_PIECES.get(random.nextInt(RUN_PIECES.size())); // mixed in now and then
+            for (int i = 1 + random.nextInt(250); i > 0; i--) {
+                text.append(random.nextInt(8) == 0 ? other : piece);
+            }
         }
         return text.toString();
     }
