@@ -44,7 +44,9 @@ final class Seeds {
         try {
             property.accept(input);
         } catch (AssertionError e) {
-            throw new AssertionError("seed " + seed + " (replay: mvn test -Dtest=<this class> -Dsegments.seed=" + seed
+            String test = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass()
+                    .getSimpleName();
+            throw new AssertionError("seed " + seed + " (replay: mvn test -Dtest=" + test + " -Dsegments.seed=" + seed
                     + "), input " + describe(input) + ": " + e.getMessage(), e);
         }
     }
