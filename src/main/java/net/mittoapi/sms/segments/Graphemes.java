@@ -56,6 +56,8 @@ final class Graphemes {
     static final int UNKNOWN = 0;
 
     private static final Pattern CLUSTER = Pattern.compile("\\X");
+    /** One {@code \X} matcher per thread, reset for each text: a matcher is not thread-safe, and costs 200 bytes. */
+    private static final ThreadLocal<Matcher> MATCHERS = ThreadLocal.withInitial(() -> CLUSTER.matcher(""));
 
     private Graphemes() {
     }
@@ -200,10 +202,39 @@ final class Graphemes {
 
     /**
      * @param text the text
-     * @return a {@code \X} matcher over the whole text
+     * @return a {@code \X} matcher over the whole text: this thread's, reset, so that counting allocates
+     *         nothing; hand it back with {@link #release} when done
      */
     static Matcher matcher(String text) {
-        return CLUSTER.matcher(text);
+        return MATCHERS.get().reset(text);
+    }
+
+    /** Lets go of the text a matcher from {@link #matcher(String)} was reading. */
+    static void release(Matcher matcher) {
+        matcher.reset("");
+    }
+
+    /**
+     * Skips a run of marks that follow a mark: each joins the one before it (GB9), so a long cluster of
+     * combining marks is walked at the cost of two table lookups a char.
+     *
+     * @param from  a code point boundary above 0
+     * @param limit the last index to look at
+     * @return the first index after {@code from} (or {@code from} itself) where this shortcut cannot tell;
+     *         no cluster boundary is between {@code from} and it
+     */
+    static int marksFrom(String text, int from, int limit) {
+        int end = Math.min(text.length() - 1, limit);
+        int at = from;
+        while (at <= end) {
+            int before = CharClass.of(text.charAt(at - 1));
+            int c = CharClass.of(text.charAt(at));
+            if ((before & c & JOINS_ALWAYS) == 0 || (before & PREPENDS) != 0) {
+                break;
+            }
+            at++;
+        }
+        return at;
     }
 
     /**

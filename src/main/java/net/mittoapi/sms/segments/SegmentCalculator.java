@@ -224,7 +224,7 @@ public final class SegmentCalculator {
      * tell (a ZWJ before an emoji, regional indicators, prepended letters and the Brahmic scripts, format
      * and unassigned characters) does {@code \X} find the cluster, from a boundary known, and the cluster it
      * finds is remembered just the same. The split is linear in the text's length on every input, and
-     * allocates nothing unless it needs {@code \X}.
+     * allocates nothing (the {@code \X} matcher is kept, one per thread, by {@link Graphemes#matcher}).
      *
      * @param out receives the parts, or {@code null} to count only
      * @return the part count and the units in the last part, packed by {@link Split}
@@ -295,6 +295,9 @@ public final class SegmentCalculator {
             partStart = cut(text, partStart, cut, out);
         }
         cut(text, partStart, length, out);
+        if (matcher != null) {
+            Graphemes.release(matcher);
+        }
         return Split.pack(parts, length - partStart);
     }
 
@@ -338,7 +341,7 @@ public final class SegmentCalculator {
             if (junction != Graphemes.JOIN) {
                 return junction == Graphemes.BREAK ? at : -1;
             }
-            at = Graphemes.next(text, at);
+            at = Graphemes.marksFrom(text, Graphemes.next(text, at), limit);
         }
         return at;
     }
