@@ -226,12 +226,13 @@ final class Graphemes {
     static int marksFrom(String text, int from, int limit) {
         int end = Math.min(text.length() - 1, limit);
         int at = from;
+        int before = at <= end ? CharClass.of(text.charAt(at - 1)) : 0;
         while (at <= end) {
-            int before = CharClass.of(text.charAt(at - 1));
             int c = CharClass.of(text.charAt(at));
             if ((before & c & JOINS_ALWAYS) == 0 || (before & PREPENDS) != 0) {
                 break;
             }
+            before = c;
             at++;
         }
         return at;
