@@ -17,8 +17,7 @@ final class CharClass {
     static final int NOT_GSM = 0xFF;
     /** A surrogate: half of a pair that never splits, whose code point tells the rest. */
     static final int SURROGATE = 1 << 8;
-    /** Bits of {@link Graphemes#flags}, which are above {@link #SURROGATE}. */
-    static final int GRAPHEME_FLAGS = 0xFE00;
+    // Bits 9 to 15: the char's Graphemes.flags (none for a surrogate).
 
     private static final char[] TABLE = new char[Character.MAX_VALUE + 1];
 

@@ -9,22 +9,23 @@ import java.util.regex.Pattern;
  *
  * <p>{@code java.text.BreakIterator} splits ZWJ emoji sequences, flags and skin tones apart on Java 17;
  * the regex {@code \X} keeps them whole, so {@code \X} is the authority here. Running it over a whole text
- * would be slow and allocate, so a boundary is first tested cheaply, from the two code points around it
- * alone, with what {@link #flags} says each may do:
+ * would be slow and allocate, so a junction between two code points is first judged cheaply, from those
+ * two alone, with what {@link #flags} says each may do ({@link #junction}):
  * <ul>
- *   <li>a code point that may join whatever precedes it ({@link #EXTENDS}: marks, format characters such
- *       as ZWJ, emoji modifiers) or one that may join whatever follows it ({@link #PREPENDS}: prepended
- *       letters, format characters) leaves the question to {@code \X};</li>
- *   <li>two regional indicators do too: whether they pair depends on how many precede them;</li>
- *   <li>two Hangul jamo or syllables join exactly as rules GB6 to GB8 say;</li>
- *   <li>CR joins LF only; anything else has a boundary between it and its neighbour.</li>
+ *   <li>certainly no boundary ({@link #JOIN}): a mark, ZWJ or emoji modifier after anything but a control
+ *       or a format character (GB9); Hangul jamo and syllables that rules GB6 to GB8 join; CR LF;</li>
+ *   <li>only {@code \X} can tell ({@link #UNKNOWN}): next to a code point that may join whatever precedes it
+ *       ({@link #EXTENDS}) or whatever follows it ({@link #PREPENDS}: prepended letters, format characters
+ *       such as ZWJ), and between two regional indicators, which pair depending on how many precede them;</li>
+ *   <li>certainly a boundary ({@link #BREAK}): anything else, two letters, a mark before a letter, two
+ *       Hangul syllables, CR before anything but LF.</li>
  * </ul>
- * Only the rules that look further than two code points (GB11, emoji ZWJ sequences; GB12 and GB13,
- * regional indicator pairs; GB9c, Indic conjuncts, on newer JDKs) depend on more, and each involves a
- * code point flagged above. The flags are deliberately wider than the rules need (all marks, all format
- * and unassigned code points, whole Brahmic and Southeast Asian blocks): a wider flag only sends more
- * boundaries to the regex. {@code GraphemesTest} checks the cheap test against {@code \X} for every
- * code point of the BMP and of plane 1.
+ * The rules that look further than two code points (GB11, emoji ZWJ sequences; GB12 and GB13, regional
+ * indicator pairs; GB9c, Indic conjuncts, on newer JDKs) each involve a code point that makes the answer
+ * {@link #UNKNOWN}, so the other two answers hold whatever precedes the junction. The flags are deliberately
+ * wider than the rules need (all marks, all format and unassigned code points, whole Brahmic and Southeast
+ * Asian blocks): a wider flag only sends more junctions to the regex. {@code GraphemesTest} checks both
+ * claims against {@code \X} for every code point of the BMP, of plane 1 and of the tags.
  */
 final class Graphemes {
 
