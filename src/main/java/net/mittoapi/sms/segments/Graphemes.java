@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * would be slow and allocate, so a junction between two code points is first judged cheaply, from those
  * two alone, with what {@link #flags} says each may do ({@link #junction}):
  * <ul>
- *   <li>certainly no boundary ({@link #JOIN}): a mark, ZWJ or emoji modifier after anything but a control
- *       or a format character (GB9); Hangul jamo and syllables that rules GB6 to GB8 join; CR LF;</li>
+ *   <li>certainly no boundary ({@link #JOIN}): a nonspacing or enclosing mark, ZWJ or emoji modifier after
+ *       anything not {@link #PREPENDS} and not a control (GB9); Hangul jamo and syllables that rules GB6 to
+ *       GB8 join; CR LF;</li>
  *   <li>only {@code \X} can tell ({@link #UNKNOWN}): next to a code point that may join whatever precedes it
  *       ({@link #EXTENDS}) or whatever follows it ({@link #PREPENDS}: prepended letters, format characters
  *       such as ZWJ), and between two regional indicators, which pair depending on how many precede them;</li>
