@@ -33,11 +33,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * read against the floor on the same text: the JDK holds ASCII text as Latin-1 bytes and any other as
  * UTF-16, and the floor costs differ between the two.
  *
- * <p>The method, against the run-to-run spread (docs/PERFORMANCE.md explains each): every benchmark method
- * is compiled on its own ({@code DONT_INLINE}), not inside JMH's measurement loop, where its loop would
- * be compiled on stack replacement, deoptimised when the first iteration ends and compiled again in a
- * shape that changed from run to run; warm-up lasts until C2 has compiled everything; five forks, whose
- * spread is part of the error JMH reports. Run with {@code -prof gc} to see the bytes allocated per call.
+ * <p>The method, against the run-to-run spread (docs/PERFORMANCE.md explains each): the floors read the
+ * text's length into a local, as the calculator's loops do, so that C2 makes all of them counted loops
+ * whatever {@code String.charAt}'s profile says; every benchmark method is compiled on its own
+ * ({@code DONT_INLINE}), not inside JMH's measurement loop, where it would be compiled on stack replacement,
+ * deoptimised when the first iteration ends and compiled again, the version measured depending on when the
+ * compiler got a core; warm-up lasts until C2 has compiled everything; five forks, whose spread is part of
+ * the error JMH reports. Run with {@code -prof gc} to see the bytes allocated per call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
