@@ -37,13 +37,13 @@ final class Seeds {
     }
 
     /**
-     * Runs a property on the input a seed generates; a failure is rethrown with the seed, the input and how
-     * to replay it.
+     * Runs a property on the input a seed generates; a failure (an assertion, or any exception the code under
+     * test throws) is rethrown with the seed, the input and how to replay it.
      */
     static <T> void check(long seed, T input, Consumer<T> property) {
         try {
             property.accept(input);
-        } catch (AssertionError e) {
+        } catch (AssertionError | RuntimeException e) {
             String test = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass()
                     .getSimpleName();
             throw new AssertionError("seed " + seed + " (replay: mvn test -Dtest=" + test + " -Dsegments.seed=" + seed
