@@ -3,7 +3,8 @@ package net.mittoapi.sms.segments;
 /**
  * What the calculator needs to know of each UTF-16 char, in one table lookup, so that its passes over a
  * text cost a load and an add per char. Derived at class initialisation from {@link GsmAlphabet} (the
- * definition of the alphabet) and {@link Graphemes#isSimple} (the grapheme join test); 128 KiB.
+ * definition of the alphabet) and {@link Graphemes#flags} (what a char may do in a grapheme cluster);
+ * 128 KiB.
  */
 final class CharClass {
 
@@ -14,12 +15,9 @@ final class CharClass {
      * overflows the part being filled and the counting loop needs no separate test for it.
      */
     static final int NOT_GSM = 0xFF;
-    /** Carriage return: CR LF is a grapheme cluster that never splits. */
-    static final int CR = 1 << 8;
-    /** A surrogate: half of a pair that never splits. */
-    static final int SURROGATE = 1 << 9;
-    /** A BMP char that may join its neighbours into a grapheme cluster (a mark, ZWJ, Hangul ...). */
-    static final int JOINS = 1 << 10;
+    /** A surrogate: half of a pair that never splits, whose code point tells the rest. */
+    static final int SURROGATE = 1 << 8;
+    // Bits 9 to 15: the char's Graphemes.flags (none for a surrogate).
 
     private static final char[] TABLE = new char[Character.MAX_VALUE + 1];
 
@@ -27,14 +25,7 @@ final class CharClass {
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             int septets = GsmAlphabet.septets(c);
             int flags = septets == 0 ? NOT_GSM : septets;
-            if (c == '\r') {
-                flags |= CR;
-            }
-            if (Character.isSurrogate((char) c)) {
-                flags |= SURROGATE;
-            } else if (c >= 0x300 && !Graphemes.isSimple(c)) {
-                flags |= JOINS;
-            }
+            flags |= Character.isSurrogate((char) c) ? SURROGATE : Graphemes.flags(c);
             TABLE[c] = (char) flags;
         }
     }

@@ -9,17 +9,57 @@ import java.util.regex.Pattern;
  *
  * <p>{@code java.text.BreakIterator} splits ZWJ emoji sequences, flags and skin tones apart on Java 17;
  * the regex {@code \X} keeps them whole, so {@code \X} is the authority here. Running it over a whole text
- * would be slow and allocate, so a boundary is first tested cheaply: between two code points that can
- * neither join nor be joined (ordinary letters, digits, symbols, plain emoji) there always is one. Only
- * next to a code point that <em>may</em> join (combining and spacing marks, format characters such as
- * ZWJ, regional indicators, emoji modifiers, Hangul jamo and syllables, the Brahmic and Southeast Asian
- * scripts with prepended or conjunct letters, CR before LF) does {@code \X} decide, from the nearest
- * certain boundary before. The "may join" test is deliberately wider than the rules need: it only sends
- * more boundaries to the regex.
+ * would be slow and allocate, so a junction between two code points is first judged cheaply, from those
+ * two alone, with what {@link #flags} says each may do ({@link #junction}):
+ * <ul>
+ *   <li>certainly no boundary ({@link #JOIN}): a nonspacing or enclosing mark, ZWJ or emoji modifier after
+ *       anything not {@link #PREPENDS} and not a control (GB9); Hangul jamo and syllables that rules GB6 to
+ *       GB8 join; CR LF;</li>
+ *   <li>only {@code \X} can tell ({@link #UNKNOWN}): next to a code point that may join whatever precedes it
+ *       ({@link #EXTENDS}) or whatever follows it ({@link #PREPENDS}: prepended letters, format characters
+ *       such as ZWJ), and between two regional indicators, which pair depending on how many precede them;</li>
+ *   <li>certainly a boundary ({@link #BREAK}): anything else, two letters, a mark before a letter, two
+ *       Hangul syllables, CR before anything but LF.</li>
+ * </ul>
+ * The rules that look further than two code points (GB11, emoji ZWJ sequences; GB12 and GB13, regional
+ * indicator pairs; GB9c, Indic conjuncts, on newer JDKs) each involve a code point that makes the answer
+ * {@link #UNKNOWN}, so the other two answers hold whatever precedes the junction. The flags are deliberately
+ * wider than the rules need (all marks, all format and unassigned code points, whole Brahmic and Southeast
+ * Asian blocks): a wider flag only sends more junctions to the regex. {@code GraphemesTest} checks both
+ * claims against {@code \X} for every code point of the BMP, of plane 1 and of the tags.
  */
 final class Graphemes {
 
+    /** May join the code point before it, whatever that is (rules GB9, GB9a). */
+    static final int EXTENDS = 1 << 9;
+    /** May join the code point after it, whatever that is (rules GB9b, GB11). */
+    static final int PREPENDS = 1 << 10;
+    private static final int HANGUL_SHIFT = 11;
+    /** The Hangul syllable type (L, V, T, LV, LVT: 1 to 5), 0 for anything else (rules GB6 to GB8). */
+    static final int HANGUL = 7 << HANGUL_SHIFT;
+    private static final int L = 1;
+    private static final int V = 2;
+    private static final int T = 3;
+    private static final int LV = 4;
+    private static final int LVT = 5;
+    /** A regional indicator: two pair into a flag, depending on how many precede them (GB12, GB13). */
+    static final int REGIONAL_INDICATOR = 1 << 14;
+    /**
+     * Joins the code point before it unless that is a control (GB9): nonspacing and enclosing marks, ZWJ,
+     * ZWNJ, emoji modifiers.
+     */
+    static final int JOINS_ALWAYS = 1 << 15;
+
+    /** What {@link #junction} answers: certainly a cluster boundary. */
+    static final int BREAK = 1;
+    /** What {@link #junction} answers: certainly no cluster boundary. */
+    static final int JOIN = 2;
+    /** What {@link #junction} answers: only {@code \X} can tell. */
+    static final int UNKNOWN = 0;
+
     private static final Pattern CLUSTER = Pattern.compile("\\X");
+    /** One {@code \X} matcher per thread, reset for each text: a matcher is not thread-safe, and costs 200 bytes. */
+    private static final ThreadLocal<Matcher> MATCHERS = ThreadLocal.withInitial(() -> CLUSTER.matcher(""));
 
     private Graphemes() {
     }
@@ -27,14 +67,95 @@ final class Graphemes {
     /**
      * @param text  the text
      * @param index an index strictly inside the text, not inside a surrogate pair
-     * @return whether a grapheme cluster boundary is certainly at {@code index}: it is between CR and
-     *         anything but LF, or between two code points that join nothing
+     * @return whether a grapheme cluster boundary is certainly at {@code index}, as the two code points
+     *         around it tell
      */
     static boolean isBoundary(String text, int index) {
-        if (text.charAt(index - 1) == '\r') {
-            return text.charAt(index) != '\n';
+        return junction(text, index) == BREAK;
+    }
+
+    /**
+     * @param text  the text
+     * @param index an index strictly inside the text, not inside a surrogate pair
+     * @return {@link #BREAK} or {@link #JOIN} when the two code points around {@code index} tell whether a
+     *         grapheme cluster boundary is there, whatever precedes them; {@link #UNKNOWN} otherwise
+     */
+    static int junction(String text, int index) {
+        char before = text.charAt(index - 1);
+        char at = text.charAt(index);
+        int classBefore = CharClass.of(before);
+        int classAt = CharClass.of(at);
+        if (((classBefore | classAt) & CharClass.SURROGATE) == 0) {
+            if (before == '\r') {
+                return at == '\n' ? JOIN : BREAK;
+            }
+            return junction(classBefore, isControl(before), classAt);
         }
-        return isSimpleBefore(text, index) && isSimpleAt(text, index);
+        // Planes 1 to 16 hold no control; a lone surrogate is flagged so that the answer is UNKNOWN.
+        int codePointBefore = Character.codePointBefore(text, index);
+        if (codePointBefore == '\r') {
+            return BREAK;
+        }
+        boolean control = codePointBefore <= Character.MAX_VALUE && isControl((char) codePointBefore);
+        return junction(flags(codePointBefore), control, flags(Character.codePointAt(text, index)));
+    }
+
+    private static int junction(int before, boolean control, int at) {
+        if ((at & JOINS_ALWAYS) != 0 && (before & PREPENDS) == 0 && !control) {
+            return JOIN;
+        }
+        if (isBoundary(before, at)) {
+            return BREAK;
+        }
+        int hangulBefore = (before & HANGUL) >>> HANGUL_SHIFT;
+        int hangulAt = (at & HANGUL) >>> HANGUL_SHIFT;
+        return hangulBefore != 0 && hangulAt != 0 && hangulJoins(hangulBefore, hangulAt) ? JOIN : UNKNOWN;
+    }
+
+    /** Grapheme_Cluster_Break=Control among BMP chars that are neither format nor unassigned (CR aside). */
+    private static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';
+    }
+
+    /**
+     * @param index a code point boundary above 0
+     * @return the code point boundary before it
+     */
+    static int previous(String text, int index) {
+        return index >= 2 && Character.isLowSurrogate(text.charAt(index - 1))
+                && Character.isHighSurrogate(text.charAt(index - 2)) ? index - 2 : index - 1;
+    }
+
+    /**
+     * @param index a code point boundary below the text's length
+     * @return the code point boundary after it
+     */
+    static int next(String text, int index) {
+        return index + 1 < text.length() && Character.isHighSurrogate(text.charAt(index))
+                && Character.isLowSurrogate(text.charAt(index + 1)) ? index + 2 : index + 1;
+    }
+
+    /** The boundary test on the {@link #flags} of two code points (CR LF aside). */
+    private static boolean isBoundary(int before, int at) {
+        if ((before & PREPENDS) != 0 || (at & EXTENDS) != 0 || (before & at & REGIONAL_INDICATOR) != 0) {
+            return false;
+        }
+        int hangulBefore = (before & HANGUL) >>> HANGUL_SHIFT;
+        int hangulAt = (at & HANGUL) >>> HANGUL_SHIFT;
+        return hangulBefore == 0 || hangulAt == 0 || !hangulJoins(hangulBefore, hangulAt);
+    }
+
+    /** Rules GB6 to GB8. */
+    private static boolean hangulJoins(int before, int at) {
+        switch (before) {
+            case L:
+                return at != T;
+            case V:
+            case LV:
+                return at == V || at == T;
+            default: // T, LVT
+                return at == T;
+        }
     }
 
     /**
@@ -68,23 +189,6 @@ final class Graphemes {
         return (int) cluster;
     }
 
-    private static boolean isSimpleBefore(String text, int index) {
-        char c = text.charAt(index - 1);
-        if (Character.isLowSurrogate(c) && index >= 2 && Character.isHighSurrogate(text.charAt(index - 2))) {
-            return isSimple(text.codePointAt(index - 2));
-        }
-        return (CharClass.of(c) & (CharClass.JOINS | CharClass.SURROGATE)) == 0;
-    }
-
-    private static boolean isSimpleAt(String text, int index) {
-        char c = text.charAt(index);
-        if (Character.isHighSurrogate(c) && index + 1 < text.length()
-                && Character.isLowSurrogate(text.charAt(index + 1))) {
-            return isSimple(text.codePointAt(index));
-        }
-        return (CharClass.of(c) & (CharClass.JOINS | CharClass.SURROGATE)) == 0;
-    }
-
     /**
      * @param matcher a {@code \X} matcher over {@code text} from {@link #matcher(String)}
      * @param start   a cluster boundary in {@code text}, below its length
@@ -100,34 +204,77 @@ final class Graphemes {
 
     /**
      * @param text the text
-     * @return a {@code \X} matcher over the whole text
+     * @return a {@code \X} matcher over the whole text: this thread's, reset, so that counting allocates
+     *         nothing; hand it back with {@link #release} when done
      */
     static Matcher matcher(String text) {
-        return CLUSTER.matcher(text);
+        return MATCHERS.get().reset(text);
+    }
+
+    /** Lets go of the text a matcher from {@link #matcher(String)} was reading. */
+    static void release(Matcher matcher) {
+        matcher.reset("");
     }
 
     /**
-     * @param codePoint a code point at or above U+0300 (below it, only CR joins anything: CR LF)
-     * @return whether it can neither join the code point before it nor be joined by the one after it,
-     *         under any rule of UAX #29
+     * Skips a run of marks that follow a mark: each joins the one before it (GB9), so a long cluster of
+     * combining marks is walked at the cost of two table lookups a char.
+     *
+     * @param from  a code point boundary above 0
+     * @param limit the last index to look at
+     * @return the first index after {@code from} (or {@code from} itself) where this shortcut cannot tell;
+     *         no cluster boundary is between {@code from} and it
      */
-    static boolean isSimple(int codePoint) {
+    static int marksFrom(String text, int from, int limit) {
+        int end = Math.min(text.length() - 1, limit);
+        int at = from;
+        int before = at <= end ? CharClass.of(text.charAt(at - 1)) : 0;
+        while (at <= end) {
+            int c = CharClass.of(text.charAt(at));
+            if ((before & c & JOINS_ALWAYS) == 0 || (before & PREPENDS) != 0) {
+                break;
+            }
+            before = c;
+            at++;
+        }
+        return at;
+    }
+
+    /**
+     * @param codePoint a code point
+     * @return what it may do in a grapheme cluster: {@link #EXTENDS}, {@link #JOINS_ALWAYS}, {@link #PREPENDS},
+     *         its {@link #HANGUL} type, {@link #REGIONAL_INDICATOR}; 0 for a code point that joins nothing
+     */
+    static int flags(int codePoint) {
+        int flags;
         switch (Character.getType(codePoint)) {
             case Character.NON_SPACING_MARK:
             case Character.ENCLOSING_MARK:
+                flags = EXTENDS | JOINS_ALWAYS;
+                break;
             case Character.COMBINING_SPACING_MARK:
+                flags = EXTENDS;
+                break;
             case Character.FORMAT:
             case Character.SURROGATE:
             case Character.UNASSIGNED:
-                return false;
+                flags = EXTENDS | PREPENDS;
+                break;
             default:
+                flags = 0;
                 break;
         }
-        return !(isRegionalIndicator(codePoint)
-                || isEmojiModifier(codePoint)
-                || isHangul(codePoint)
-                || isBrahmicOrSoutheastAsian(codePoint)
-                || codePoint == 0xFF9E || codePoint == 0xFF9F); // halfwidth katakana voiced marks: Extend
+        if (isEmojiModifier(codePoint) || codePoint == 0xFF9E || codePoint == 0xFF9F
+                || codePoint == 0x200C || codePoint == 0x200D) {
+            flags |= EXTENDS | JOINS_ALWAYS; // halfwidth katakana voiced marks, ZWNJ, ZWJ: Extend too
+        }
+        if (isBrahmicOrSoutheastAsian(codePoint)) {
+            flags |= EXTENDS | PREPENDS;
+        }
+        if (isRegionalIndicator(codePoint)) {
+            flags |= REGIONAL_INDICATOR;
+        }
+        return flags | hangul(codePoint) << HANGUL_SHIFT;
     }
 
     private static boolean isRegionalIndicator(int cp) {
@@ -138,9 +285,21 @@ final class Graphemes {
         return cp >= 0x1F3FB && cp <= 0x1F3FF;
     }
 
-    private static boolean isHangul(int cp) {
-        return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F)
-                || (cp >= 0xAC00 && cp <= 0xD7FF);
+    /** The Hangul_Syllable_Type of a code point, 0 when it has none. */
+    private static int hangul(int cp) {
+        if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0xA960 && cp <= 0xA97C)) {
+            return L;
+        }
+        if ((cp >= 0x1160 && cp <= 0x11A7) || (cp >= 0xD7B0 && cp <= 0xD7C6)) {
+            return V;
+        }
+        if ((cp >= 0x11A8 && cp <= 0x11FF) || (cp >= 0xD7CB && cp <= 0xD7FB)) {
+            return T;
+        }
+        if (cp >= 0xAC00 && cp <= 0xD7A3) {
+            return (cp - 0xAC00) % 28 == 0 ? LV : LVT;
+        }
+        return 0;
     }
 
     /** Scripts with Prepend letters, conjuncts or letter-like spacing marks (Thai and Lao SARA AM). */

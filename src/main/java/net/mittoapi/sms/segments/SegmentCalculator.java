@@ -42,10 +42,13 @@ import net.mittoapi.sms.MittoValidationException;
  * The part count is the number of parts this greedy split produces, which can exceed
  * {@code ceil(length / 153)} when pairs or clusters straddle a boundary.
  *
- * <p>Counting allocates nothing: {@link #segmentCount(String)} returns the count alone, and
- * {@link SegmentInfo#segments()} builds the parts only when asked. (The one exception: when a part boundary
- * falls next to a character that may join a grapheme cluster, one regex matcher decides where the cluster
- * starts.) Methods are static and thread-safe.
+ * <h2>Cost</h2>
+ * Linear in the text's length on every input, one enormous grapheme cluster included. A GSM-7 text is
+ * read once, a table lookup and an add per char. A UCS-2 text is read only until its first character
+ * outside GSM-7 (which decides the encoding); after that, since every UTF-16 unit costs one, the split
+ * jumps from cut to cut and reads only the chars around each. Counting allocates
+ * nothing: {@link #segmentCount(String)} returns the count alone, and {@link SegmentInfo#segments()} builds
+ * the parts only when asked. Methods are static and thread-safe.
  */
 public final class SegmentCalculator {
 
@@ -56,8 +59,8 @@ public final class SegmentCalculator {
     private static final int GSM_MULTI = Encoding.GSM_7.multiSegmentLimit();
     /** What {@link #scanGsm} answers at the first character outside the GSM-7 alphabet. */
     private static final long NOT_GSM = -1;
-    /** Flags after which a UCS-2 split must look at pairs and clusters. */
-    private static final int UCS2_PAIRS = CharClass.SURROGATE | CharClass.CR | CharClass.JOINS;
+    private static final int UCS2_SINGLE = Encoding.UCS_2.singleSegmentLimit();
+    private static final int UCS2_MULTI = Encoding.UCS_2.multiSegmentLimit();
 
     private SegmentCalculator() {
     }
@@ -142,7 +145,7 @@ public final class SegmentCalculator {
         }
         List<String> parts = new ArrayList<>(info.segmentCount());
         if (info.encoding() == Encoding.GSM_7) {
-            split(text, Encoding.GSM_7, parts);
+            splitGsm(text, parts);
         } else {
             splitUcs2(text, parts);
         }
@@ -165,7 +168,7 @@ public final class SegmentCalculator {
      * and its greedy split into 153-septet parts, packed by {@link GsmScan}; or {@link #NOT_GSM} at the
      * first character outside the alphabet, whose cost overflows any part. In GSM-7 the only units wider
      * than a char are an extension character (one char, two septets) and CR LF, the one grapheme cluster
-     * GSM-7 can spell; this is {@link #split} for GSM-7, fused with the alphabet check. The length
+     * GSM-7 can spell; {@link #splitGsm} builds the same parts. The length
      * is counted at the part boundaries only: the septets of the closed parts plus those of the last.
      */
     private static long scanGsm(String text) {
@@ -191,84 +194,162 @@ public final class SegmentCalculator {
     }
 
     /**
-     * The UCS-2 split. A text that fits one part is one part; a text without surrogate pairs, CR LF or
-     * characters that may join into grapheme clusters splits every 67 units; any other goes to
-     * {@link #split}.
+     * The GSM-7 split, building the parts: the same greedy split as {@link #scanGsm}, which counts them. An
+     * extension character is one char of two septets, so its {@code ESC} pair is never split; CR LF, the one
+     * grapheme cluster GSM-7 can spell, moves whole.
+     */
+    private static void splitGsm(String text, List<String> out) {
+        int partStart = 0;
+        int used = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            int septets = CharClass.gsmCost(c);
+            used += septets;
+            if (used > GSM_MULTI) {
+                int cut = c == '\n' && text.charAt(i - 1) == '\r' ? i - 1 : i;
+                partStart = cut(text, partStart, cut, out);
+                used = septets + i - cut; // a CR that moves along costs one septet
+            }
+        }
+        cut(text, partStart, text.length(), out);
+    }
+
+    /**
+     * The UCS-2 split. Every UTF-16 unit costs one, so a part ends 67 units after it starts unless that cut
+     * would break a surrogate pair or a grapheme cluster: the split jumps from cut to cut and looks only
+     * at the text around each.
+     *
+     * <p>At a cut that {@link Graphemes#junction} cannot call a boundary, the cluster around it is walked
+     * code point by code point, backwards to its start (at most back to the last boundary known, a part
+     * before) and forwards to its end, but no further than a part from its start: a longer cluster is cut
+     * between code points anyway. The walk resumes there at the next cut, so a cluster longer than a part
+     * is walked once, not once per part it spans. Only where the two code points around a junction cannot
+     * tell (a ZWJ before an emoji, regional indicators, prepended letters and the Brahmic scripts, format
+     * and unassigned characters) does {@code \X} find the cluster, from a boundary known, and the cluster it
+     * finds is remembered just the same. The split is linear in the text's length on every input, and
+     * allocates nothing (the {@code \X} matcher is kept, one per thread, by {@link Graphemes#matcher}).
      *
      * @param out receives the parts, or {@code null} to count only
      * @return the part count and the units in the last part, packed by {@link Split}
      */
     private static long splitUcs2(String text, List<String> out) {
         int length = text.length();
-        if (length <= Encoding.UCS_2.singleSegmentLimit()) {
-            if (out != null) {
-                out.add(text);
-            }
+        if (length <= UCS2_SINGLE) {
+            cut(text, 0, length, out);
             return Split.pack(1, length);
         }
-        int flags = 0;
-        for (int i = 0; i < length; i++) {
-            flags |= CharClass.of(text.charAt(i));
-        }
-        if ((flags & UCS2_PAIRS) == 0 && out == null) {
-            int budget = Encoding.UCS_2.multiSegmentLimit();
-            int parts = (length + budget - 1) / budget;
-            return Split.pack(parts, length - (parts - 1) * budget);
-        }
-        return split(text, Encoding.UCS_2, out);
-    }
-
-    /**
-     * The greedy split of a text longer than one part, code point by code point: a part takes code points
-     * while they fit. At the first that does not, the part ends there if a grapheme cluster boundary is
-     * there; otherwise the cluster around it moves whole to the next part when it fits in one, and only a
-     * cluster longer than a part is cut, between code points. Cluster boundaries are looked up with
-     * {@code \X} only where {@link Graphemes#isBoundary} cannot tell, so plain text never touches the
-     * regex. An extension character is one char of two septets, and a surrogate pair one code point, so
-     * neither is ever split.
-     *
-     * @param out receives the parts, or {@code null} to count only
-     * @return the part count and the units in the last part, packed by {@link Split}
-     */
-    private static long split(String text, Encoding encoding, List<String> out) {
-        boolean gsm = encoding == Encoding.GSM_7;
-        int budget = encoding.multiSegmentLimit();
-        int n = text.length();
         Matcher matcher = null;
-        int boundary = 0; // a cluster boundary at or before the part being filled, where \X may start
+        int known = 0;          // a grapheme cluster boundary at or before the next cut
+        int clusterStart = 0;   // the cluster around the last cut looked up starts here, at or before the part,
+        int clusterEnd = 0;     // and has no boundary before clusterEnd;
+        boolean ended = true;   // it ends at clusterEnd, or (when false) only somewhere at or after it
         int parts = 1;
-        int used = 0;
         int partStart = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            int units = gsm ? CharClass.gsmCost(c) : 1;
-            used += units;
-            if (used > budget) {
-                int codePoint = Character.isLowSurrogate(c) && Character.isHighSurrogate(text.charAt(i - 1))
-                        ? i - 1 : i;
-                int cut = codePoint;
-                if (Graphemes.isBoundary(text, codePoint)) {
-                    boundary = codePoint;
-                } else {
+        while (length - partStart > UCS2_MULTI) {
+            int cut = partStart + UCS2_MULTI;
+            if (Character.isLowSurrogate(text.charAt(cut)) && Character.isHighSurrogate(text.charAt(cut - 1))) {
+                cut--;
+            }
+            // Before clusterEnd, the cut is inside a cluster longer than a part, which is cut between code points.
+            if (cut >= clusterEnd && !ended) {
+                int reach = joinedUntil(text, clusterEnd, cut); // does that cluster go on past this cut?
+                clusterEnd = reach < 0 ? clusterEnd : reach;
+                ended = reach >= 0 && reach <= cut;
+                known = ended ? reach : known;
+                if (reach < 0) {
                     if (matcher == null) {
                         matcher = Graphemes.matcher(text);
                     }
-                    long cluster = Graphemes.clusterAround(matcher, text, codePoint, boundary);
-                    int clusterStart = Graphemes.start(cluster);
-                    boundary = clusterStart;
-                    if (clusterStart > partStart && Graphemes.end(cluster) - clusterStart <= budget) {
-                        cut = clusterStart;
+                    long cluster = Graphemes.clusterAround(matcher, text, cut, clusterStart);
+                    known = Graphemes.start(cluster);
+                    clusterStart = known;
+                    clusterEnd = Graphemes.end(cluster);
+                    ended = true;
+                    cut = known > partStart && clusterEnd - known <= UCS2_MULTI ? known : cut;
+                }
+            }
+            if (cut >= clusterEnd) {
+                int junction = Graphemes.junction(text, cut);
+                if (junction == Graphemes.BREAK) {
+                    known = cut;
+                } else {
+                    int from = Math.max(known, clusterEnd);
+                    int start = junction == Graphemes.JOIN ? joinedSince(text, cut, from) : -1;
+                    int end = start >= 0 ? joinedUntil(text, Graphemes.next(text, cut), start + UCS2_MULTI) : -1;
+                    ended = end <= start + UCS2_MULTI; // or the walk stopped a part after the start
+                    if (end < 0) {
+                        if (matcher == null) {
+                            matcher = Graphemes.matcher(text);
+                        }
+                        long cluster = Graphemes.clusterAround(matcher, text, cut, from);
+                        start = Graphemes.start(cluster);
+                        end = Graphemes.end(cluster);
+                        ended = true;
+                    }
+                    known = start;
+                    clusterStart = start;
+                    clusterEnd = end;
+                    if (start > partStart && end - start <= UCS2_MULTI) {
+                        cut = start;
                     }
                 }
-                parts++;
-                partStart = cut(text, partStart, cut, out);
-                used = i - cut + units; // what moves along costs a unit a char: UCS-2 units, or a GSM-7 CR
             }
+            parts++;
+            partStart = cut(text, partStart, cut, out);
         }
-        cut(text, partStart, n, out);
-        return Split.pack(parts, used);
+        cut(text, partStart, length, out);
+        if (matcher != null) {
+            Graphemes.release(matcher);
+        }
+        return Split.pack(parts, length - partStart);
     }
 
+    /**
+     * Walks back from a junction that joins to the start of its cluster.
+     *
+     * @param index a code point boundary where {@link Graphemes#junction} is {@link Graphemes#JOIN}
+     * @param known a cluster boundary before {@code index}
+     * @return the cluster's start, or -1 where only {@code \X} can tell
+     */
+    private static int joinedSince(String text, int index, int known) {
+        int at = index;
+        while (true) {
+            at = Graphemes.previous(text, at);
+            if (at <= known) {
+                return known;
+            }
+            int junction = Graphemes.junction(text, at);
+            if (junction != Graphemes.JOIN) {
+                return junction == Graphemes.BREAK ? at : -1;
+            }
+        }
+    }
+
+    /**
+     * Walks forwards from a code point boundary inside a cluster to the cluster's end, but not past
+     * {@code limit}.
+     *
+     * @param from  a code point boundary inside a cluster (or its end)
+     * @param limit how far to look
+     * @return the cluster's end, when it is at or before {@code limit}; a boundary beyond {@code limit} before
+     *         which the cluster has no boundary, when it goes on; or -1 where only {@code \X} can tell
+     */
+    private static int joinedUntil(String text, int from, int limit) {
+        int at = from;
+        while (at <= limit) {
+            if (at >= text.length()) {
+                return text.length();
+            }
+            int junction = Graphemes.junction(text, at);
+            if (junction != Graphemes.JOIN) {
+                return junction == Graphemes.BREAK ? at : -1;
+            }
+            at = Graphemes.marksFrom(text, Graphemes.next(text, at), limit);
+        }
+        return at;
+    }
+
+    /** Adds {@code text[from, to)} to {@code out}, when there is one; answers {@code to}. */
     private static int cut(String text, int from, int to, List<String> out) {
         if (out != null) {
             out.add(text.substring(from, to));

@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudhopper.commons.charset.GSMCharset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Invariants of the calculator over random texts drawn from GSM, extension, Latin-1, Cyrillic, emoji and
  * combining-mark pools, checked against an independent, deliberately simple reference implementation
- * and against cloudhopper's GSM encoder.
+ * and against cloudhopper's GSM encoder. Each property runs over {@link Seeds#seeds()} (1,000 seeds by
+ * default); a failure names its seed and text, and {@code -Dsegments.seed=N} replays it.
  */
 class SegmentCalculatorProperties {
 
@@ -43,142 +43,220 @@ class SegmentCalculatorProperties {
     private static final List<String> COMPLEX_SCRIPTS = List.of(
             "क्ष", "त्रि", "य", "ि", "्", "ส", "วั", "ดี", "ำ", "한", "국", "\u1100", "\u1161", "\u11A8");
 
-    @Provide
-    Arbitrary<String> texts() {
-        Arbitrary<String> piece = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(40, Arbitraries.of(GSM)),
-                net.jqwik.api.Tuple.of(8, Arbitraries.of(EXTENSION)),
-                net.jqwik.api.Tuple.of(4, Arbitraries.of("\r\n", "\r", "\n")),
-                net.jqwik.api.Tuple.of(4, Arbitraries.of(LATIN_1)),
-                net.jqwik.api.Tuple.of(8, Arbitraries.of(CYRILLIC)),
-                net.jqwik.api.Tuple.of(6, Arbitraries.of(EMOJI)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.of(COMBINING)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.of(COMPLEX_SCRIPTS)));
-        return piece.list().ofMaxSize(400).map(pieces -> String.join("", pieces));
-    }
+    /** Clusters longer than a part, or near it: runs of marks, ZWJ chains, flags, jamo, CR LF and emoji. */
+    private static final List<String> RUN_PIECES = List.of("\u0301", "\uFE0F", "\u200D\uD83D\uDC68",
+            "\uD83C\uDDE9", "\u1100", "\u1161", "\u11A8", "\uD83C\uDFFD", "\r\n", "\u0915\u094D");
 
-    @Provide
-    Arbitrary<String> gsmTexts() {
-        Arbitrary<String> piece = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(20, Arbitraries.of(GSM)),
-                net.jqwik.api.Tuple.of(5, Arbitraries.of(EXTENSION)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("\r\n")));
-        return piece.list().ofMaxSize(700).map(pieces -> String.join("", pieces));
-    }
+    private static final Seeds.Pool TEXT = new Seeds.Pool()
+            .add(40, GSM)
+            .add(8, EXTENSION)
+            .add(4, List.of("\r\n", "\r", "\n"))
+            .add(4, LATIN_1)
+            .add(8, CYRILLIC)
+            .add(6, EMOJI)
+            .add(3, COMBINING)
+            .add(3, COMPLEX_SCRIPTS);
+
+    private static final Seeds.Pool GSM_TEXT = new Seeds.Pool()
+            .add(20, GSM)
+            .add(5, EXTENSION)
+            .add(1, List.of("\r\n"));
 
     /** UCS-2 texts without joining characters: plain emoji, letters, CR LF. */
-    @Provide
-    Arbitrary<String> plainUcs2Texts() {
-        Arbitrary<String> piece = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(10, Arbitraries.of(GSM)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.of(EXTENSION)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of("\r\n", "\r")),
-                net.jqwik.api.Tuple.of(10, Arbitraries.of(CYRILLIC)),
-                net.jqwik.api.Tuple.of(10, Arbitraries.of(EMOJI.subList(0, 3))));
-        return piece.list().ofMinSize(1).ofMaxSize(300).map(pieces -> "Ж" + String.join("", pieces));
+    private static final Seeds.Pool PLAIN_UCS2_TEXT = new Seeds.Pool()
+            .add(10, GSM)
+            .add(3, EXTENSION)
+            .add(2, List.of("\r\n", "\r"))
+            .add(10, CYRILLIC)
+            .add(10, EMOJI.subList(0, 3));
+
+    static LongStream seeds() {
+        return Seeds.seeds();
     }
 
-    @Property
-    void plainUcs2TextsMatchTheReference(@ForAll("plainUcs2Texts") String text) {
-        SegmentInfo info = SegmentCalculator.calculate(text);
-        List<String> reference = referenceSplit(text, Encoding.UCS_2);
-        assertThat(info.segmentCount()).isEqualTo(reference.size());
-        assertThat(SegmentCalculator.segmentCount(text)).isEqualTo(reference.size());
-        assertThat(info.segments()).isEqualTo(reference);
-        assertThat(info.remaining()).isEqualTo(info.perSegment() - reference.get(reference.size() - 1).length());
+    static String text(long seed) {
+        return TEXT.text(new Random(seed), 0, 400);
     }
 
-    @Property
-    void partsJoinBackToTheInput(@ForAll("texts") String text) {
-        assertThat(String.join("", SegmentCalculator.calculate(text).segments())).isEqualTo(text);
+    static String gsmText(long seed) {
+        return GSM_TEXT.text(new Random(seed), 0, 700);
     }
 
-    @Property
-    void everyPartFitsItsBudget(@ForAll("texts") String text) {
-        SegmentInfo info = SegmentCalculator.calculate(text);
-        for (String part : info.segments()) {
-            assertThat(referenceUnits(part, info.encoding())).isLessThanOrEqualTo(info.perSegment());
-        }
+    static String plainUcs2Text(long seed) {
+        return "Ж" + PLAIN_UCS2_TEXT.text(new Random(seed), 1, 300);
     }
 
-    @Property
-    void noPartEndsInAHighSurrogate(@ForAll("texts") String text) {
-        for (String part : SegmentCalculator.calculate(text).segments()) {
-            assertThat(part.isEmpty() || !Character.isHighSurrogate(part.charAt(part.length() - 1))).isTrue();
-        }
-    }
-
-    @Property
-    void noPartEndsBetweenEscapeAndItsCharacter(@ForAll("gsmTexts") String text) {
-        SegmentInfo info = SegmentCalculator.calculate(text);
-        byte[] septets = new GSMCharset().encode(text);
-        int cut = 0;
-        for (String part : info.segments()) {
-            cut += new GSMCharset().encode(part).length;
-            if (cut > 0) {
-                assertThat(septets[cut - 1]).as("septet before a cut").isNotEqualTo((byte) 0x1B);
+    /**
+     * Texts whose clusters straddle many part boundaries: pieces of ordinary text between runs of 1 to 250
+     * joining pieces (mostly one, now and then another), so that clusters of every length up to several
+     * parts, one after another, are split.
+     */
+    static String clusterRunText(long seed) {
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder();
+        int runs = Seeds.size(random, 1, 12);
+        for (int r = 0; r < runs; r++) {
+            text.append(TEXT.text(random, 0, 80));
+            text.append(random.nextBoolean() ? "e" : EMOJI.get(random.nextInt(EMOJI.size())));
+            String piece = RUN_PIECES.get(random.nextInt(RUN_PIECES.size()));
+            String other = RUN_PIECES.get(random.nextInt(RUN_PIECES.size())); // mixed in now and then
+            for (int i = 1 + random.nextInt(250); i > 0; i--) {
+                text.append(random.nextInt(8) == 0 ? other : piece);
             }
         }
-        assertThat(cut).isEqualTo(septets.length);
+        return text.toString();
     }
 
-    @Property
-    void lengthIsTheSumOfThePartsUnits(@ForAll("texts") String text) {
-        SegmentInfo info = SegmentCalculator.calculate(text);
-        int sum = info.segments().stream().mapToInt(part -> referenceUnits(part, info.encoding())).sum();
-        assertThat(info.length()).isEqualTo(sum);
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void plainUcs2TextsMatchTheReference(long seed) {
+        Seeds.check(seed, plainUcs2Text(seed), text -> {
+            SegmentInfo info = SegmentCalculator.calculate(text);
+            List<String> reference = referenceSplit(text, Encoding.UCS_2);
+            assertThat(info.segmentCount()).isEqualTo(reference.size());
+            assertThat(SegmentCalculator.segmentCount(text)).isEqualTo(reference.size());
+            assertThat(info.segments()).isEqualTo(reference);
+            assertThat(info.remaining()).isEqualTo(info.perSegment() - reference.get(reference.size() - 1).length());
+        });
     }
 
-    @Property
-    void remainingIsWhatTheLastPartLeaves(@ForAll("texts") String text) {
-        SegmentInfo info = SegmentCalculator.calculate(text);
-        List<String> parts = info.segments();
-        int last = referenceUnits(parts.get(parts.size() - 1), info.encoding());
-        assertThat(info.remaining()).isEqualTo(info.perSegment() - last);
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void partsJoinBackToTheInput(long seed) {
+        Seeds.check(seed, text(seed), text -> {
+            assertThat(String.join("", SegmentCalculator.calculate(text).segments())).isEqualTo(text);
+        });
     }
 
-    @Property
-    void matchesTheReferenceImplementation(@ForAll("texts") String text) {
-        SegmentInfo info = SegmentCalculator.calculate(text);
-        List<String> reference = referenceSplit(text, referenceEncoding(text));
-        assertThat(info.encoding()).isEqualTo(referenceEncoding(text));
-        assertThat(info.segmentCount()).isEqualTo(reference.size());
-        assertThat(SegmentCalculator.segmentCount(text)).isEqualTo(reference.size());
-        assertThat(info.segments()).isEqualTo(reference);
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void everyPartFitsItsBudget(long seed) {
+        Seeds.check(seed, text(seed), text -> {
+            SegmentInfo info = SegmentCalculator.calculate(text);
+            for (String part : info.segments()) {
+                assertThat(referenceUnits(part, info.encoding())).isLessThanOrEqualTo(info.perSegment());
+            }
+        });
     }
 
-    @Property
-    void matchesTheReferenceWhenForcedToUcs2(@ForAll("texts") String text) {
-        SegmentInfo info = SegmentCalculator.calculate(text, Encoding.UCS_2);
-        assertThat(info.segments()).isEqualTo(referenceSplit(text, Encoding.UCS_2));
-        assertThat(info.length()).isEqualTo(text.length());
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void noPartEndsInAHighSurrogate(long seed) {
+        Seeds.check(seed, text(seed), text -> {
+            for (String part : SegmentCalculator.calculate(text).segments()) {
+                assertThat(part.isEmpty() || !Character.isHighSurrogate(part.charAt(part.length() - 1))).isTrue();
+            }
+        });
     }
 
-    @Property
-    void gsmTextsMatchTheReference(@ForAll("gsmTexts") String text) {
-        SegmentInfo info = SegmentCalculator.calculate(text);
-        List<String> reference = referenceSplit(text, Encoding.GSM_7);
-        assertThat(info.encoding()).isEqualTo(Encoding.GSM_7);
-        assertThat(info.segmentCount()).isEqualTo(reference.size());
-        assertThat(SegmentCalculator.segmentCount(text)).isEqualTo(reference.size());
-        assertThat(info.segments()).isEqualTo(reference);
-        assertThat(info.remaining())
-                .isEqualTo(info.perSegment() - referenceUnits(reference.get(reference.size() - 1), Encoding.GSM_7));
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void noPartEndsBetweenEscapeAndItsCharacter(long seed) {
+        Seeds.check(seed, gsmText(seed), text -> {
+            SegmentInfo info = SegmentCalculator.calculate(text);
+            byte[] septets = new GSMCharset().encode(text);
+            int cut = 0;
+            for (String part : info.segments()) {
+                cut += new GSMCharset().encode(part).length;
+                if (cut > 0) {
+                    assertThat(septets[cut - 1]).as("septet before a cut").isNotEqualTo((byte) 0x1B);
+                }
+            }
+            assertThat(cut).isEqualTo(septets.length);
+        });
     }
 
-    @Property
-    void gsmLengthEqualsCloudhopperSeptets(@ForAll("gsmTexts") String text) {
-        assertThat(SegmentCalculator.calculate(text).length()).isEqualTo(new GSMCharset().encode(text).length);
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void lengthIsTheSumOfThePartsUnits(long seed) {
+        Seeds.check(seed, text(seed), text -> {
+            SegmentInfo info = SegmentCalculator.calculate(text);
+            int sum = info.segments().stream().mapToInt(part -> referenceUnits(part, info.encoding())).sum();
+            assertThat(info.length()).isEqualTo(sum);
+        });
     }
 
-    @Property
-    void nonGsmCharactersAreExactlyTheCodePointsOutsideTheAlphabet(@ForAll("texts") String text) {
-        List<Integer> expected = new ArrayList<>();
-        text.codePoints()
-                .filter(cp -> REFERENCE_BASIC.indexOf(cp) < 0 && REFERENCE_EXTENSION.indexOf(cp) < 0)
-                .filter(cp -> !expected.contains(cp))
-                .forEach(expected::add);
-        assertThat(SegmentCalculator.calculate(text).nonGsmCharacters()).isEqualTo(expected);
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void remainingIsWhatTheLastPartLeaves(long seed) {
+        Seeds.check(seed, text(seed), text -> {
+            SegmentInfo info = SegmentCalculator.calculate(text);
+            List<String> parts = info.segments();
+            int last = referenceUnits(parts.get(parts.size() - 1), info.encoding());
+            assertThat(info.remaining()).isEqualTo(info.perSegment() - last);
+        });
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void matchesTheReferenceImplementation(long seed) {
+        Seeds.check(seed, text(seed), text -> {
+            SegmentInfo info = SegmentCalculator.calculate(text);
+            List<String> reference = referenceSplit(text, referenceEncoding(text));
+            assertThat(info.encoding()).isEqualTo(referenceEncoding(text));
+            assertThat(info.segmentCount()).isEqualTo(reference.size());
+            assertThat(SegmentCalculator.segmentCount(text)).isEqualTo(reference.size());
+            assertThat(info.segments()).isEqualTo(reference);
+        });
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void matchesTheReferenceWhenForcedToUcs2(long seed) {
+        Seeds.check(seed, text(seed), text -> {
+            SegmentInfo info = SegmentCalculator.calculate(text, Encoding.UCS_2);
+            assertThat(info.segments()).isEqualTo(referenceSplit(text, Encoding.UCS_2));
+            assertThat(info.length()).isEqualTo(text.length());
+        });
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void gsmTextsMatchTheReference(long seed) {
+        Seeds.check(seed, gsmText(seed), text -> {
+            SegmentInfo info = SegmentCalculator.calculate(text);
+            List<String> reference = referenceSplit(text, Encoding.GSM_7);
+            assertThat(info.encoding()).isEqualTo(Encoding.GSM_7);
+            assertThat(info.segmentCount()).isEqualTo(reference.size());
+            assertThat(SegmentCalculator.segmentCount(text)).isEqualTo(reference.size());
+            assertThat(info.segments()).isEqualTo(reference);
+            assertThat(info.remaining())
+                    .isEqualTo(info.perSegment() - referenceUnits(reference.get(reference.size() - 1), Encoding.GSM_7));
+        });
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void gsmLengthEqualsCloudhopperSeptets(long seed) {
+        Seeds.check(seed, gsmText(seed), text -> {
+            assertThat(SegmentCalculator.calculate(text).length()).isEqualTo(new GSMCharset().encode(text).length);
+        });
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void nonGsmCharactersAreExactlyTheCodePointsOutsideTheAlphabet(long seed) {
+        Seeds.check(seed, text(seed), text -> {
+            List<Integer> expected = new ArrayList<>();
+            text.codePoints()
+                    .filter(cp -> REFERENCE_BASIC.indexOf(cp) < 0 && REFERENCE_EXTENSION.indexOf(cp) < 0)
+                    .filter(cp -> !expected.contains(cp))
+                    .forEach(expected::add);
+            assertThat(SegmentCalculator.calculate(text).nonGsmCharacters()).isEqualTo(expected);
+        });
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void clustersAcrossManyPartsMatchTheReference(long seed) {
+        Seeds.check(seed, clusterRunText(seed), text -> {
+            SegmentInfo info = SegmentCalculator.calculate(text);
+            List<String> reference = referenceSplit(text, referenceEncoding(text));
+            assertThat(info.segments()).isEqualTo(reference);
+            assertThat(SegmentCalculator.segmentCount(text)).isEqualTo(reference.size());
+            assertThat(SegmentCalculator.calculate(text, Encoding.UCS_2).segments())
+                    .isEqualTo(referenceSplit(text, Encoding.UCS_2));
+        });
     }
 
     // ---- the reference: simple, obviously correct, slow ----

@@ -3,6 +3,9 @@ package net.mittoapi.sms.segments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import net.mittoapi.sms.MittoValidationException;
@@ -198,6 +201,41 @@ class SegmentCalculatorTest {
         String flags = "\uD83C\uDDE9\uD83C\uDDEA".repeat(20); // 20 flags of 4 units: 80 units
         SegmentInfo info = SegmentCalculator.calculate(flags);
         assertThat(info.segments()).extracting(String::length).containsExactly(64, 16);
+    }
+
+    /**
+     * One grapheme cluster as long as a whole text (issue 8): splitting it was quadratic, 7 to 25 s for
+     * 200k chars, because every part boundary inside it matched the cluster again from its start. The
+     * split must be linear: these take milliseconds. The parts are checked against the reference split.
+     */
+    static Stream<Arguments> enormousClusters() {
+        return Stream.of(
+                Arguments.of("a + 200k combining acute accents", "a" + "\u0301".repeat(200_000)),
+                Arguments.of("a heart + 200k variation selectors", "\u2764" + "\uFE0F".repeat(200_000)),
+                Arguments.of("a ZWJ chain of 70k men", "\uD83D\uDC68\u200D".repeat(70_000) + "\uD83D\uDC68"),
+                Arguments.of("200k Hangul jamo, L then V then T",
+                        "\u1100".repeat(70_000) + "\u1161".repeat(70_000) + "\u11A8".repeat(60_000)),
+                Arguments.of("200k emoji skin-tone modifiers", "\uD83D\uDC4D" + "\uD83C\uDFFD".repeat(100_000)),
+                Arguments.of("1M combining marks between plain text",
+                        "Ж".repeat(100) + "e" + "\u0301".repeat(1_000_000) + "Ж".repeat(100)),
+                Arguments.of("a million chars of clusters longer than a part, one after another",
+                        ("Ж" + "\u0301".repeat(99)).repeat(10_000)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("enormousClusters")
+    void anEnormousClusterIsSplitInLinearTime(String name, String text) {
+        SegmentInfo info = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            SegmentInfo calculated = SegmentCalculator.calculate(text);
+            SegmentCalculator.segmentCount(text);
+            calculated.segments();
+            return calculated;
+        }, () -> name + ": the split is not linear in the text's length");
+        List<String> reference = SegmentCalculatorProperties.referenceSplit(text, Encoding.UCS_2);
+        assertThat(info.segmentCount()).isEqualTo(reference.size());
+        assertThat(SegmentCalculator.segmentCount(text)).isEqualTo(reference.size());
+        assertThat(info.segments()).isEqualTo(reference);
+        assertThat(info.remaining()).isEqualTo(67 - reference.get(reference.size() - 1).length());
     }
 
     @Test

@@ -1,11 +1,21 @@
 package net.mittoapi.sms.benchmarks;
 
-/** The benchmark's inputs, built deterministically. */
+import java.text.Normalizer;
+
+/**
+ * The segment benchmark's inputs, built deterministically to an exact length in UTF-16 units (one less
+ * where the last unit would split a surrogate pair): a script, repeated.
+ */
 final class Texts {
 
     private static final String GSM_SENTENCE =
             "Your order #4711 has shipped! Track it at example.com/t/4711 - questions? Reply HELP. ";
     private static final String CYRILLIC_SENTENCE = "Ваш заказ отправлен, спасибо! ";
+    /** Vietnamese, decomposed (NFD): most letters carry one or two combining marks. */
+    private static final String VIETNAMESE_NFD = Normalizer.normalize(
+            "Cảm ơn bạn đã đặt hàng! Đơn hàng của bạn đã được gửi đi hôm nay. ", Normalizer.Form.NFD);
+    /** Korean: precomposed Hangul syllables, spaces and punctuation. */
+    private static final String KOREAN = "주문해 주셔서 감사합니다! 주문하신 상품이 오늘 발송되었습니다. ";
     private static final String[] PLAIN_EMOJI = {"\uD83D\uDE00", "\uD83C\uDF89", "\uD83D\uDE80", "\uD83D\uDCE6"};
     private static final String[] SEQUENCES = {
         "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", // family
@@ -17,32 +27,43 @@ final class Texts {
     private Texts() {
     }
 
-    static String of(String name) {
-        switch (name) {
-            case "GSM_160":
-                return repeat(GSM_SENTENCE, 160);
-            case "GSM_1000":
-                return repeat(GSM_SENTENCE + "{€} ", 1000);
-            case "GSM_1000_ASCII":
-                return repeat(GSM_SENTENCE, 1000);
-            case "UCS2_EMOJI_1000":
-                return mix(PLAIN_EMOJI, 1000);
-            case "UCS2_ZWJ_FLAGS_1000":
-                return mix(SEQUENCES, 1000);
+    /**
+     * @param script the script's name, as in {@link SegmentBenchmark#script}
+     * @param length the text's length in UTF-16 units
+     * @return the text
+     */
+    static String of(String script, int length) {
+        switch (script) {
+            case "GSM_ASCII":
+                return repeat(GSM_SENTENCE, length);
+            case "GSM_EXTENSION":
+                return repeat(GSM_SENTENCE + "{€} ", length);
+            case "CYRILLIC":
+                return repeat(CYRILLIC_SENTENCE, length);
+            case "EMOJI":
+                return mix(PLAIN_EMOJI, length);
+            case "ZWJ_FLAGS":
+                return mix(SEQUENCES, length);
+            case "COMBINING":
+                return repeat(VIETNAMESE_NFD, length);
+            case "HANGUL":
+                return repeat(KOREAN, length);
+            case "ONE_CLUSTER":
+                return "e" + "\u0301".repeat(length - 1);
             default:
-                throw new IllegalArgumentException("unknown input " + name);
+                throw new IllegalArgumentException("unknown script " + script);
         }
     }
 
     private static String repeat(String sentence, int length) {
-        StringBuilder text = new StringBuilder(length);
+        StringBuilder text = new StringBuilder(length + sentence.length());
         while (text.length() < length) {
             text.append(sentence);
         }
-        return text.substring(0, length);
+        return cut(text, length);
     }
 
-    /** Cyrillic sentences with an emoji after every fifth word, cut to {@code length} UTF-16 units. */
+    /** Cyrillic sentences with an emoji after every fifth word. */
     private static String mix(String[] emoji, int length) {
         StringBuilder text = new StringBuilder(length + 16);
         int word = 0;
@@ -55,8 +76,12 @@ final class Texts {
                 }
             }
         }
+        return cut(text, length);
+    }
+
+    private static String cut(StringBuilder text, int length) {
         int end = length;
-        while (Character.isLowSurrogate(text.charAt(end))) {
+        if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) {
             end--;
         }
         return text.substring(0, end);
