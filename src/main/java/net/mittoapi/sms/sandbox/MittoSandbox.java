@@ -86,7 +86,10 @@ import net.mittoapi.sms.MittoValidationException;
  * sends get reports too (price 0.00), so that a webhook can be tried end to end. The MCCMNC is the country's
  * mobile country code with MNC {@code 01}, or {@code 00101} when unknown. Only loopback callbacks are
  * called unless {@link Builder#allowRemoteCallbacks(boolean)}: a sandbox must not surprise a host on the
- * internet. Every attempt is recorded ({@link #deliveries()}, {@link #awaitDeliveries(int, Duration)});
+ * internet. Loopback is judged from the URL alone and the report goes to exactly the address judged:
+ * {@code localhost} and {@code *.localhost} are never resolved but called on 127.0.0.1 (then {@code ::1}),
+ * whatever DNS or a hosts file says of them; IP literals in 127.0.0.0/8 and {@code ::1} are called as
+ * written; any other host is refused without a lookup. Every attempt is recorded ({@link #deliveries()}, {@link #awaitDeliveries(int, Duration)});
  * a failed one never affects the send.
  *
  * <h2>Faults</h2>
