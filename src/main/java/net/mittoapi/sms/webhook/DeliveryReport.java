@@ -64,7 +64,7 @@ public final class DeliveryReport {
         this.raw = fields.raw();
         this.messageId = fields.first(Fields.MESSAGE_ID).orElseThrow(() ->
                 new MittoValidationException("delivery report has no message id: expected a non-blank field"
-                        + " named ID, msgid, messageId or smsId (any case), but got the fields " + raw.keySet()
+                        + " named ID, msgid, messageId or smsId (any case), but got the fields " + fields.names()
                         + "; check the callback template configured for the account"));
         Optional<String> explicitMcc = fields.first("mcc");
         Optional<String> explicitMnc = fields.first("mnc");

@@ -196,6 +196,20 @@ class DeliveryReportTest {
                 .hasMessageContaining("callback template");
     }
 
+    @Test
+    void theMissingIdMessageStaysShortWhateverCame() {
+        StringBuilder query = new StringBuilder("k".repeat(1_000_000)).append("=1");
+        for (int i = 0; i < 100_000; i++) {
+            query.append("&f").append(i).append('=').append(i);
+        }
+
+        assertThatThrownBy(() -> DeliveryReport.fromQuery(query.toString()))
+                .isInstanceOf(MittoValidationException.class)
+                .hasMessageContaining("[" + "k".repeat(60) + "…, f0, f1, ")
+                .hasMessageContaining("f18, … and 99981 more]")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(600));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "not json|the body is not valid JSON",
