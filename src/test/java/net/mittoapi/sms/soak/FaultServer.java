@@ -288,7 +288,7 @@ final class FaultServer implements AutoCloseable {
 
     /** Stops accepting, cuts every connection, and returns once every thread of the server has ended. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closed = true;
         try {
             listener.close();
@@ -299,9 +299,13 @@ final class FaultServer implements AutoCloseable {
             closeQuietly(socket);
         }
         pool.shutdownNow();
-        acceptor.join(10_000);
-        if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the soak server's threads did not end");
+        try {
+            acceptor.join(10_000);
+            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the soak server's threads did not end");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
