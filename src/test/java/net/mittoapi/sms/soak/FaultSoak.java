@@ -92,6 +92,7 @@ public final class FaultSoak {
         long threadsBefore = threads();
         List<String> namesBefore = threadNames();
         long descriptorsBefore = descriptors();
+        List<String> openBefore = openFiles();
         long started = System.nanoTime();
         Report report = new Report(calls, seed);
         FaultServer server = new FaultServer(this::fault, READ_TIMEOUT.plusMillis(300));
@@ -160,10 +161,17 @@ public final class FaultSoak {
         report.threadsBefore = threadsBefore;
         report.descriptorsBefore = descriptorsBefore;
         report.threadsAtClose = threadNames();
-        report.foreignAtClose = foreign(namesBefore, report.threadsAtClose);
         long settling = System.nanoTime();
         settle(report, threadsBefore, descriptorsBefore);
         report.settled = Duration.ofNanos(System.nanoTime() - settling);
+        // A thread whose pool has terminated may take a moment to end: judge names once the counts are back.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        do {
+            report.foreignAfter = foreign(namesBefore, threadNames());
+        } while (!report.foreignAfter.isEmpty() && System.nanoTime() < deadline && pause());
+        List<String> openAfter = openFiles();
+        openAfter.removeAll(openBefore);
+        report.filesOpenedSince = openAfter;
         return report;
     }
 
@@ -360,17 +368,22 @@ public final class FaultSoak {
     }
 
     /**
-     * @return the threads at close that were not there before, by name, leaving out the pools OkHttp and Okio
+     * @return the threads now that were not there before, by name, leaving out the pools OkHttp and Okio
      *         keep for the whole process ({@code OkHttp TaskRunner}, {@code Okio Watchdog}): those belong to no
      *         client, grow with load and end after a minute idle, and the settled count covers them
      */
-    private static List<String> foreign(List<String> before, List<String> atClose) {
-        List<String> left = new ArrayList<>(atClose);
+    private static List<String> foreign(List<String> before, List<String> now) {
+        List<String> left = new ArrayList<>(now);
         for (String name : before) {
             left.remove(name);
         }
         left.removeIf(name -> name.equals("OkHttp TaskRunner") || name.equals("Okio Watchdog"));
         return left;
+    }
+
+    private static boolean pause() throws InterruptedException {
+        Thread.sleep(50);
+        return true;
     }
 
     private static List<String> threadNames() {
@@ -387,6 +400,26 @@ public final class FaultSoak {
     }
 
     /** @return open file descriptors of this process ({@code /proc/self/fd}), or -1 where that is unknown */
+    /** @return what each open file descriptor points at (sockets, pipes, jars), for a report on a leak */
+    private static List<String> openFiles() {
+        List<String> targets = new ArrayList<>();
+        Path fd = Paths.get("/proc/self/fd");
+        if (Files.isDirectory(fd)) {
+            try (Stream<Path> entries = Files.list(fd)) {
+                entries.forEach(entry -> {
+                    try {
+                        targets.add(Files.readSymbolicLink(entry).toString());
+                    } catch (IOException | UnsupportedOperationException gone) {
+                        // closed while listing
+                    }
+                });
+            } catch (IOException e) {
+                // unknown: nothing to report
+            }
+        }
+        return targets;
+    }
+
     private static long descriptors() {
         Path fd = Paths.get("/proc/self/fd");
         if (!Files.isDirectory(fd)) {
@@ -420,7 +453,8 @@ public final class FaultSoak {
         long descriptorsBefore;
         long descriptorsAfter;
         List<String> threadsAtClose = List.of();
-        List<String> foreignAtClose = List.of();
+        List<String> foreignAfter = List.of();
+        List<String> filesOpenedSince = List.of();
         Duration settled = Duration.ZERO;
         Duration elapsed;
 
@@ -450,11 +484,11 @@ public final class FaultSoak {
         }
 
         /**
-         * @return threads more after than before, or (if more) threads at close that were not there before
-         *         other than OkHttp's and Okio's process-wide pools; must be 0
+         * @return threads more after than before, or (if more) threads after that were not there before, other
+         *         than OkHttp's and Okio's process-wide pools; must be 0
          */
         public long threadsLeaked() {
-            return Math.max(threadsAfter - threadsBefore, foreignAtClose.size());
+            return Math.max(threadsAfter - threadsBefore, foreignAfter.size());
         }
 
         /** @return open file descriptors more after than before (0 where unknown); must be 0 */
@@ -496,9 +530,10 @@ public final class FaultSoak {
                     + " s)");
             out.println("  unattributed:       " + unattributed + " (requests without a soak reference)");
             out.println("  threads:            " + threadsBefore + " before, " + threadsAfter + " after (" + threadsAtClose.size()
-                    + " at close, back in " + settled.toMillis() + " ms; new at close, OkHttp's and Okio's process-wide"
-                    + " pools aside: " + foreignAtClose + ")");
-            out.println("  file descriptors:   " + descriptorsBefore + " before, " + descriptorsAfter + " after");
+                    + " at close, back in " + settled.toMillis() + " ms; new since before, OkHttp's and Okio's"
+                    + " process-wide pools aside: " + foreignAfter + ")");
+            out.println("  file descriptors:   " + descriptorsBefore + " before, " + descriptorsAfter + " after"
+                    + (descriptorsLeaked() > 0 ? " (opened at close and not before: " + filesOpenedSince + ")" : ""));
             problems.stream().limit(20).forEach(problem -> out.println("  PROBLEM " + problem));
             out.println(holds() ? "  => every invariant holds" : "  => INVARIANTS BROKEN");
         }
