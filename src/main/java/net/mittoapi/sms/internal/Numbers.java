@@ -12,8 +12,11 @@ import java.math.BigDecimal;
  * API's numbers are counts, lengths, codes and prices: a few dozen digits at most, with a small scale. So a
  * text longer than {@value #MAX_CHARS} characters is refused before it is parsed, and a value whose scale
  * (digits after the point, negative for powers of ten) lies outside {@code ±}{@value #MAX_SCALE} is
- * refused after. Both refusals are a {@link NumberFormatException} whose message says which bound was
- * broken; callers turn it into their own {@code MittoException}.
+ * refused after, as is a number whose exponent does not even fit an {@code int} ({@code 1e9999999999}).
+ * Each of these refusals is an {@link OutOfBounds} (a {@link NumberFormatException}) whose message says
+ * which bound was broken; a text that is no number at all is a plain {@link NumberFormatException} with the
+ * message {@code "not a number"}. Callers turn either into their own {@code MittoException}, and may treat
+ * the two differently (a tolerant reader keeps an unreadable value as text, but refuses a hostile one).
  */
 public final class Numbers {
 
@@ -30,22 +33,56 @@ public final class Numbers {
      *
      * @param text the text, not {@code null}
      * @return its value, within the bounds
-     * @throws NumberFormatException when it is not a number, is longer than {@value #MAX_CHARS} characters
-     *                               (after stripping), or its scale is out of bounds; the message says which
+     * @throws OutOfBounds          when it is longer than {@value #MAX_CHARS} characters (after stripping), or
+     *                               its scale or exponent is out of bounds; the message says which
+     * @throws NumberFormatException when it is not a number, with the message {@code "not a number"}
      */
     public static BigDecimal decimal(String text) {
         String stripped = text.strip();
         if (stripped.length() > MAX_CHARS) {
-            throw new NumberFormatException("a number of " + stripped.length() + " characters, longer than the "
+            throw new OutOfBounds("a number of " + stripped.length() + " characters, longer than the "
                     + MAX_CHARS + " any real value needs");
         }
         BigDecimal value;
         try {
             value = new BigDecimal(stripped);
         } catch (NumberFormatException | ArithmeticException e) {
+            if (hasHugeExponent(stripped)) {
+                throw new OutOfBounds("a number whose exponent is beyond the ±" + MAX_SCALE + " any real value needs");
+            }
             throw new NumberFormatException("not a number");
         }
         return bounded(value);
+    }
+
+    /**
+     * Whether a text {@code BigDecimal} refused is a well-formed number whose exponent overflows an
+     * {@code int}: a mantissa {@code BigDecimal} reads, then {@code e} and a signed run of digits. The text is
+     * at most {@value #MAX_CHARS} characters, so reading the mantissa again costs nothing.
+     */
+    private static boolean hasHugeExponent(String text) {
+        int e = 0;
+        while (e < text.length() && text.charAt(e) != 'e' && text.charAt(e) != 'E') {
+            e++;
+        }
+        if (e == 0 || e >= text.length() - 1) {
+            return false;
+        }
+        int digits = text.charAt(e + 1) == '+' || text.charAt(e + 1) == '-' ? e + 2 : e + 1;
+        if (digits == text.length()) {
+            return false;
+        }
+        for (int i = digits; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        try {
+            new BigDecimal(text.substring(0, e));
+            return true;
+        } catch (NumberFormatException notAMantissa) {
+            return false;
+        }
     }
 
     /**
@@ -53,14 +90,28 @@ public final class Numbers {
      *
      * @param value the value, not {@code null}
      * @return the same value
-     * @throws NumberFormatException when its scale lies outside {@code ±}{@value #MAX_SCALE}
+     * @throws OutOfBounds when its scale lies outside {@code ±}{@value #MAX_SCALE}
      */
     public static BigDecimal bounded(BigDecimal value) {
         int scale = value.scale();
         if (scale > MAX_SCALE || scale < -MAX_SCALE) {
-            throw new NumberFormatException("a number whose scale (" + scale + ") is beyond the ±" + MAX_SCALE
+            throw new OutOfBounds("a number whose scale (" + scale + ") is beyond the ±" + MAX_SCALE
                     + " any real value needs");
         }
         return value;
+    }
+
+    /**
+     * A number refused for its size (too many characters, or a scale or exponent out of bounds) rather than
+     * for not being a number: no real value looks like this, so a reader that tolerates unreadable text may
+     * still refuse this.
+     */
+    public static final class OutOfBounds extends NumberFormatException {
+
+        private static final long serialVersionUID = 1L;
+
+        OutOfBounds(String message) {
+            super(message);
+        }
     }
 }

@@ -3,13 +3,10 @@ package net.mittoapi.sms.sandbox;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.Proxy;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -36,21 +33,21 @@ import org.slf4j.LoggerFactory;
  * Delivers delivery reports to callback URLs on a small executor of its own, and records every attempt.
  * A failure is recorded, never thrown: the send that caused the report has long been answered.
  *
- * <p>Reports go out with {@link HttpURLConnection}, which runs on the calling thread (the JDK's
+ * <p>Reports go out over a plain socket that runs on the calling thread ({@link CallbackTarget}; the JDK's
  * {@code HttpClient} keeps a selector thread and a worker pool until it is garbage-collected, and cannot be
  * closed on Java 17): once {@link #close()} returns, no thread of the deliverer is left, and a report still
- * waiting for its callback has had its connection cut. (The JDK's own keep-alive timer, shared by the whole
- * JVM, may run a few seconds longer.)
+ * waiting for its callback has had its connection cut.
  *
- * <p>Unless remote callbacks are allowed, only loopback hosts are contacted ({@code localhost}, 127.0.0.0/8,
- * {@code ::1}), judged from the URL alone so that not even a DNS query leaves the machine: a sandbox fed a
+ * <p>Unless remote callbacks are allowed, only loopback hosts are contacted ({@code localhost} and
+ * {@code *.localhost}, 127.0.0.0/8, {@code ::1}), judged from the URL alone and called on exactly the
+ * address judged: a name is never resolved (a {@code *.localhost} name goes to 127.0.0.1, whatever DNS or
+ * a hosts file says of it), so that not even a DNS query leaves the machine. A sandbox fed a
  * production-looking callback such as {@code https://www.example.com} must not call it.
  */
 final class Deliverer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deliverer.class);
     private static final JsonFactory JSON = new JsonFactory();
-    private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
     private static final String NAMES = "(msgid|mcc|mnc|rate|status|errorcode|reference)";
     private static final Pattern PLACEHOLDER = Pattern.compile("~" + NAMES + "~|<" + NAMES + ">|\\$" + NAMES + "\\$",
             Pattern.CASE_INSENSITIVE);
@@ -75,9 +72,24 @@ final class Deliverer implements AutoCloseable {
     private final Object lock = new Object();
     private final List<DeliveryAttempt> attempts = new ArrayList<>();
     /** Connections waiting for a callback's answer; guarded by itself. */
-    private final Set<HttpURLConnection> open = new HashSet<>();
+    private final Set<Socket> open = new HashSet<>();
     /** Set, under the {@link #open} lock, when {@link #close()} cuts the connections: no new one opens. */
     private boolean cutting;
+    private final CallbackTarget.Sockets sockets = new CallbackTarget.Sockets() {
+        @Override
+        public boolean opened(Socket socket) {
+            synchronized (open) {
+                return !cutting && open.add(socket);
+            }
+        }
+
+        @Override
+        public void closed(Socket socket) {
+            synchronized (open) {
+                open.remove(socket);
+            }
+        }
+    };
 
     Deliverer(CallbackMethod method, boolean allowRemote, Clock clock) {
         this.method = method;
@@ -117,32 +129,19 @@ final class Deliverer implements AutoCloseable {
             record(failed(message, url, body, "not delivered: the callback is not a valid URL (" + e.getMessage() + ")"));
             return;
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            record(failed(message, url, body, "not delivered: the callback must be an absolute http or https URL"));
-            return;
-        }
-        if (!allowRemote && !isLoopback(uri.getHost())) {
-            record(failed(message, url, body, "not delivered: " + uri.getHost() + " is not a loopback host, and the"
-                    + " sandbox only calls loopback callbacks unless built with allowRemoteCallbacks(true)"));
-            return;
-        }
-        HttpURLConnection connection;
+        CallbackTarget target;
         try {
-            connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
-        } catch (IOException | IllegalArgumentException e) {
-            record(failed(message, url, body, "not delivered: the callback is not a valid URL (" + e.getMessage() + ")"));
+            target = CallbackTarget.judge(uri, allowRemote);
+        } catch (CallbackTarget.Refused e) {
+            record(failed(message, url, body, "not delivered: " + e.getMessage()));
             return;
-        }
-        synchronized (open) {
-            if (cutting) {
-                record(failed(message, url, body, CLOSED));
-                return;
-            }
-            open.add(connection);
+        } catch (UnknownHostException e) {
+            record(failed(message, url, body, "no answer: " + e));
+            return;
         }
         try {
-            int status = exchange(connection, body);
+            int status = target.exchange(method.name(), body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                    sockets, CONNECT_TIMEOUT, READ_TIMEOUT);
             record(new DeliveryAttempt(message.id(), method, url, body, status, null, clock.instant()));
         } catch (IOException | RuntimeException e) { // a connection cut from another thread may fail either way
             boolean cut;
@@ -151,32 +150,7 @@ final class Deliverer implements AutoCloseable {
             }
             LOG.debug("Delivery report for {} to {} failed: {}", message.id(), url, e.toString());
             record(failed(message, url, body, cut ? CLOSED : "no answer: " + e));
-        } finally {
-            synchronized (open) {
-                open.remove(connection);
-            }
-            connection.disconnect();
         }
-    }
-
-    /** Sends the report and reads the status line and headers; the body, if any, is not read. */
-    private static int exchange(HttpURLConnection connection, String body) throws IOException {
-        connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-        connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
-        connection.setInstanceFollowRedirects(false);
-        connection.setUseCaches(false);
-        connection.setRequestProperty("Connection", "close");
-        if (body != null) {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            connection.setRequestMethod("POST");
-            connection.setRequestProperty("Content-Type", "application/json; charset=utf-8");
-            connection.setDoOutput(true);
-            connection.setFixedLengthStreamingMode(bytes.length);
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(bytes);
-            }
-        }
-        return connection.getResponseCode();
     }
 
     private DeliveryAttempt failed(SentMessage message, String url, String body, String error) {
@@ -273,22 +247,6 @@ final class Deliverer implements AutoCloseable {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    static boolean isLoopback(String host) {
-        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.equals("localhost") || lower.endsWith(".localhost")) {
-            return true;
-        }
-        if (!IPV4.matcher(name).matches() && !name.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(name).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
     private void record(DeliveryAttempt attempt) {
         synchronized (lock) {
             attempts.add(attempt);
@@ -343,7 +301,13 @@ final class Deliverer implements AutoCloseable {
         }
         synchronized (open) {
             cutting = true;
-            open.forEach(HttpURLConnection::disconnect);
+            for (Socket socket : open) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // cut anyway: the delivery fails and is recorded as not delivered
+                }
+            }
         }
         for (Runnable never : executor.shutdownNow()) {
             SentMessage message = ((Delivery) never).message;

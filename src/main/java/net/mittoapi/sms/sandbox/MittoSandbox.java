@@ -99,7 +99,10 @@ import net.mittoapi.sms.MittoValidationException;
  * sends get reports too (price 0.00), so that a webhook can be tried end to end. The MCCMNC is the country's
  * mobile country code with MNC {@code 01}, or {@code 00101} when unknown. Only loopback callbacks are
  * called unless {@link Builder#allowRemoteCallbacks(boolean)}: a sandbox must not surprise a host on the
- * internet. Every attempt is recorded ({@link #deliveries()}, {@link #awaitDeliveries(int, Duration)});
+ * internet. Loopback is judged from the URL alone and the report goes to exactly the address judged:
+ * {@code localhost} and {@code *.localhost} are never resolved but called on 127.0.0.1 (then {@code ::1}),
+ * whatever DNS or a hosts file says of them; IP literals in 127.0.0.0/8 and {@code ::1} are called as
+ * written; any other host is refused without a lookup. Every attempt is recorded ({@link #deliveries()}, {@link #awaitDeliveries(int, Duration)});
  * a failed one never affects the send.
  *
  * <h2>Faults</h2>
@@ -118,7 +121,17 @@ import net.mittoapi.sms.MittoValidationException;
  *
  * <p>Thread-safe: requests are served by a pool of {@link Builder#threads(int)} threads (64 by default)
  * behind a backlog of {@value #BACKLOG} connections, and the recorded state is kept in lock-free
- * collections. Everything recorded is kept in memory until {@link #reset()}: a long-running standalone
+ * collections.
+ *
+ * <p>Slow clients: a client must send each request, headers and body, within
+ * {@link Builder#requestTimeout(Duration)} of its first byte (10 s by default), and take the answer within
+ * the same time again; otherwise the sandbox cuts the connection and frees the thread, so that connections
+ * that send half a request and then nothing (slowloris) cannot hold every thread. The time the sandbox
+ * itself takes, a {@link Fault#delay(Duration)} included, does not count. The JDK's server offers the same
+ * bound as the system property {@code sun.net.httpserver.maxReqTime}, but that one is read once per JVM and
+ * applies to every JDK {@code HttpServer} of the process, the application's own included (and not at all
+ * when one was started before the sandbox): the sandbox therefore bounds its own connections itself, on its
+ * executor, and sets no such property. Everything recorded is kept in memory until {@link #reset()}: a long-running standalone
  * sandbox grows with every request. Close it to free the port and its threads.
  *
  * <p>Latency: the JDK's HTTP server answers in two TCP writes, which Nagle's algorithm delays by the client's
@@ -137,6 +150,10 @@ public final class MittoSandbox implements AutoCloseable {
     public static final BigDecimal DEFAULT_PRICE_PER_PART = new BigDecimal("0.06");
     /** The connection backlog the server listens with. */
     public static final int BACKLOG = 1024;
+    /** How long a client may take to send a request, or to take its answer, unless configured: 10 s. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Duration MAX_REQUEST_TIMEOUT = Duration.ofHours(1);
 
     private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
@@ -158,6 +175,7 @@ public final class MittoSandbox implements AutoCloseable {
     private final Deliverer deliverer;
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
+    private final SlowClientGuard guard;
     private final String baseUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -173,17 +191,19 @@ public final class MittoSandbox implements AutoCloseable {
                     return thread;
                 });
         executor.allowCoreThreadTimeOut(true);
+        this.guard = new SlowClientGuard(executor, config.requestTimeout());
         InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
         try {
             this.server = HttpServer.create(address, BACKLOG);
         } catch (IOException e) {
             executor.shutdownNow();
+            guard.close();
             deliverer.close();
             throw new UncheckedIOException("could not listen on " + address.getHostString() + ":" + config.port()
                     + " (" + e.getMessage() + "); choose another port, or port 0 for a free one", e);
         }
-        server.createContext("/", new SandboxHandler(config, state, new Endpoints(config, state, deliverer)));
-        server.setExecutor(executor);
+        server.createContext("/", new SandboxHandler(config, state, new Endpoints(config, state, deliverer), guard));
+        server.setExecutor(guard);
         server.start();
         InetAddress bound = config.bindAddress();
         String host = bound.isAnyLocalAddress() ? "127.0.0.1"
@@ -356,6 +376,7 @@ public final class MittoSandbox implements AutoCloseable {
         }
         server.stop(0);
         executor.shutdownNow();
+        guard.close();
         try {
             // Interrupted and with their connections closed, handlers end at once; reports they submit still go.
             executor.awaitTermination(10, TimeUnit.SECONDS);
@@ -387,6 +408,7 @@ public final class MittoSandbox implements AutoCloseable {
         private boolean allowRemoteCallbacks;
         private Clock clock = Clock.systemUTC();
         private int threads = 64;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private Consumer<String> accessLog;
 
         private Builder() {
@@ -488,6 +510,18 @@ public final class MittoSandbox implements AutoCloseable {
         }
 
         /**
+         * @param requestTimeout how long a client may take to send one request (its headers and body, from
+         *                       its first byte) and, separately, to take the answer: a connection over it is
+         *                       cut and its thread freed, so that slow clients cannot hold the sandbox. 1 ms
+         *                       to 1 hour; default {@link #DEFAULT_REQUEST_TIMEOUT}
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /**
          * @param accessLog receives one line per request once it is answered, such as
          *                  {@code POST /sms.json -> 200 (3 ms)} ({@code dropped} instead of a status when a
          *                  {@link Fault#dropConnection()} fault closed the connection); called on the sandbox's
@@ -539,8 +573,13 @@ public final class MittoSandbox implements AutoCloseable {
             if (threads < 1 || threads > 1024) {
                 throw new MittoValidationException("threads must be between 1 and 1024, got " + threads);
             }
+            if (requestTimeout == null || requestTimeout.compareTo(Duration.ofMillis(1)) < 0
+                    || requestTimeout.compareTo(MAX_REQUEST_TIMEOUT) > 0) {
+                throw new MittoValidationException("requestTimeout must be between 1 ms and 1 hour, got "
+                        + requestTimeout);
+            }
             return new MittoSandbox(new SandboxConfig(key, bindAddress, port, pricePerPart, Map.copyOf(pricesByCountry),
-                    callbackMethod, defaultCallback, allowRemoteCallbacks, clock, threads, accessLog));
+                    callbackMethod, defaultCallback, allowRemoteCallbacks, clock, threads, requestTimeout, accessLog));
         }
 
         private static void checkPrice(String name, BigDecimal price) {

@@ -3,6 +3,7 @@ package net.mittoapi.sms.sandbox;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -18,6 +19,7 @@ record SandboxConfig(
         boolean allowRemoteCallbacks,
         Clock clock,
         int threads,
+        Duration requestTimeout,
         Consumer<String> accessLog) {
 
     BigDecimal pricePerPart(String country) {

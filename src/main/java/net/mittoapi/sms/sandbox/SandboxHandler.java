@@ -70,12 +70,14 @@ final class SandboxHandler implements HttpHandler {
     private final SandboxConfig config;
     private final SandboxState state;
     private final Endpoints endpoints;
+    private final SlowClientGuard guard;
     private final byte[] apiKey;
 
-    SandboxHandler(SandboxConfig config, SandboxState state, Endpoints endpoints) {
+    SandboxHandler(SandboxConfig config, SandboxState state, Endpoints endpoints, SlowClientGuard guard) {
         this.config = config;
         this.state = state;
         this.endpoints = endpoints;
+        this.guard = guard;
         this.apiKey = config.apiKey().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -88,6 +90,9 @@ final class SandboxHandler implements HttpHandler {
         int status = -1;
         try {
             byte[] body = readBody(exchange.getRequestBody());
+            if (!guard.requestRead()) {
+                return; // the client took longer than requestTimeout to send it: its connection is already cut
+            }
             String bodyText = body == null ? "" : new String(body, StandardCharsets.UTF_8);
             String key = exchange.getRequestHeaders().getFirst(MittoSandbox.API_KEY_HEADER);
             boolean authenticated = key != null && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), apiKey);
@@ -221,7 +226,16 @@ final class SandboxHandler implements HttpHandler {
         return body.length > MAX_BODY_BYTES ? null : body;
     }
 
-    private static int send(HttpExchange exchange, Answer answer) throws IOException {
+    private int send(HttpExchange exchange, Answer answer) throws IOException {
+        guard.answering();
+        try {
+            return write(exchange, answer);
+        } finally {
+            guard.answered();
+        }
+    }
+
+    private static int write(HttpExchange exchange, Answer answer) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {
             exchange.getResponseHeaders().set(header.getKey(), header.getValue());

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import net.mittoapi.sms.MittoValidationException;
+import net.mittoapi.sms.internal.Numbers;
 
 /**
  * A delivery report that Mitto sent to a callback URL, read from the callback request.
@@ -34,6 +35,11 @@ import net.mittoapi.sms.MittoValidationException;
  * placeholder was empty sends {@code Reference=}). {@link #raw()} keeps every field exactly as received,
  * including those no accessor reads. Where a name occurs twice, the first occurrence wins.
  *
+ * <p>A price that is no number ({@code 6,00}, an unfilled {@code ~rate~}) leaves {@link #price()} empty, but
+ * one that is a number no report can carry is refused with a {@link MittoValidationException}: more than
+ * 64 characters, or a scale beyond ±64 ({@code 1e999999999}, whose plain text alone would take a gigabyte).
+ * Such a request was not built by Mitto from a template; answer it with HTTP 400.
+ *
  * <p>Read one with {@link #fromQuery(String)} (a GET callback), {@link #fromJson(String)} (a POST callback)
  * or {@link #fromParameters(Map)} (parameters your web framework already decoded). Instances are immutable
  * and thread-safe; two reports are equal when their raw fields are equal.
@@ -58,7 +64,7 @@ public final class DeliveryReport {
         this.raw = fields.raw();
         this.messageId = fields.first(Fields.MESSAGE_ID).orElseThrow(() ->
                 new MittoValidationException("delivery report has no message id: expected a non-blank field"
-                        + " named ID, msgid, messageId or smsId (any case), but got the fields " + raw.keySet()
+                        + " named ID, msgid, messageId or smsId (any case), but got the fields " + fields.names()
                         + "; check the callback template configured for the account"));
         Optional<String> explicitMcc = fields.first("mcc");
         Optional<String> explicitMnc = fields.first("mnc");
@@ -72,7 +78,7 @@ public final class DeliveryReport {
             this.mnc = explicitMnc.orElse(null);
             this.mccMnc = mcc != null && mnc != null ? mcc + mnc : null;
         }
-        this.price = fields.first("price", "rate", "cost").map(DeliveryReport::decimal).orElse(null);
+        this.price = fields.first("price", "rate", "cost").map(DeliveryReport::price).orElse(null);
         this.status = fields.first("status", "state", "deliverystatus", "dlrstatus").orElse(null);
         this.errorCode = fields.first("errorcode", "errcode", "error").orElse(null);
         this.reference = fields.first("reference", "ref").orElse(null);
@@ -92,7 +98,8 @@ public final class DeliveryReport {
      *
      * @param query the raw query string
      * @return the report
-     * @throws MittoValidationException when the query is null or carries no message id
+     * @throws MittoValidationException when the query is null, carries no message id, or has a price out of
+     *                                  bounds
      */
     public static DeliveryReport fromQuery(String query) {
         return new DeliveryReport(Fields.fromQuery(query, WHAT));
@@ -106,8 +113,8 @@ public final class DeliveryReport {
      *
      * @param json the request body
      * @return the report
-     * @throws MittoValidationException when the body is null, empty, not JSON, not a JSON object, or
-     *                                  carries no message id
+     * @throws MittoValidationException when the body is null, empty, not JSON, not a JSON object, carries
+     *                                  no message id, or has a price out of bounds
      */
     public static DeliveryReport fromJson(String json) {
         return new DeliveryReport(Fields.fromJson(json, WHAT));
@@ -120,7 +127,8 @@ public final class DeliveryReport {
      *
      * @param parameters the callback's parameters by name; iteration order is kept in {@link #raw()}
      * @return the report
-     * @throws MittoValidationException when the map is null or carries no message id
+     * @throws MittoValidationException when the map is null, carries no message id, or has a price out of
+     *                                  bounds
      */
     public static DeliveryReport fromParameters(Map<String, String> parameters) {
         return new DeliveryReport(Fields.fromParameters(parameters, WHAT));
@@ -154,7 +162,8 @@ public final class DeliveryReport {
     /**
      * @return the price the template reported, as an exact decimal; empty when the report has none or when
      *         its text is not a plain decimal number (such as {@code "6,00"} or {@code "EUR 6"}): the text is
-     *         then still in {@link #raw()}. An unreadable price never makes the report itself unreadable.
+     *         then still in {@link #raw()}. An unreadable price never makes the report itself unreadable;
+     *         a price out of bounds does (see the class description).
      */
     public Optional<BigDecimal> price() {
         return Optional.ofNullable(price);
@@ -193,9 +202,13 @@ public final class DeliveryReport {
         return raw;
     }
 
-    private static BigDecimal decimal(String text) {
+    private static BigDecimal price(String text) {
         try {
-            return new BigDecimal(text);
+            return Numbers.decimal(text);
+        } catch (Numbers.OutOfBounds e) {
+            throw new MittoValidationException(WHAT + ": its price '" + Fields.excerpt(text) + "' is " + e.getMessage()
+                    + ". A report's price is a plain decimal such as 6.00, so Mitto did not build this one: answer"
+                    + " the request with HTTP 400", null);
         } catch (NumberFormatException e) {
             return null;
         }

@@ -25,6 +25,7 @@ final class Fields {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int EXCERPT_CHARS = 60;
+    private static final int NAMES_SHOWN = 20;
 
     private final Map<String, String> raw;
     private final Map<String, String> byNormalizedName;
@@ -215,6 +216,24 @@ final class Fields {
             default:
                 return token.asString() != null ? token.asString() : token.name();
         }
+    }
+
+    /**
+     * The names of the fields that came, for a message: at most {@value #NAMES_SHOWN}, each cut to
+     * {@value #EXCERPT_CHARS} characters, so that a payload of a million fields or names makes a short message.
+     */
+    String names() {
+        StringBuilder out = new StringBuilder("[");
+        int shown = 0;
+        for (String name : raw.keySet()) {
+            if (shown == NAMES_SHOWN) {
+                out.append(", … and ").append(raw.size() - shown).append(" more");
+                break;
+            }
+            out.append(shown == 0 ? "" : ", ").append(excerpt(name));
+            shown++;
+        }
+        return out.append(']').toString();
     }
 
     static String excerpt(String text) {

@@ -50,6 +50,12 @@ import net.mittoapi.sms.MittoValidationException;
 public final class InboundSms {
 
     private static final String WHAT = "inbound SMS";
+    /**
+     * Longer than any timestamp form read here (the longest, an ISO date-time with nanoseconds, an offset and
+     * a zone id in brackets, is under 80): a longer text is not parsed at all, so that a hostile megabyte
+     * costs nothing.
+     */
+    static final int MAX_TIMESTAMP_CHARS = 100;
     private static final Pattern SPACED_OFFSET =
             Pattern.compile("(.*T\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?) (\\d{2}(?::?\\d{2})?)");
     private static final Pattern SPACE_SEPARATED = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}.*)");
@@ -143,7 +149,8 @@ public final class InboundSms {
      * zone id in brackets), the same with a space instead of {@code T}, RFC 1123
      * ({@code Sat, 13 Apr 2019 17:51:06 GMT}), {@code yyyyMMddHHmmss}, and epoch seconds or milliseconds.
      * A date-time without an offset, or a bare date, is taken as UTC. An offset whose {@code +} an unencoded
-     * query string turned into a space is read as intended.
+     * query string turned into a space is read as intended. A text of more than 100 characters is in none
+     * of these forms and is not parsed.
      *
      * @return the instant, or empty when there is no timestamp field or its text is in none of these forms
      *         (the text is then in {@link #timestampText()})
@@ -172,6 +179,9 @@ public final class InboundSms {
 
     static Instant parseTimestamp(String text) {
         String value = text.strip();
+        if (value.length() > MAX_TIMESTAMP_CHARS) {
+            return null;
+        }
         if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return parseDigits(value);
         }

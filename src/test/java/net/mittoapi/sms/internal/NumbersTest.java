@@ -21,21 +21,23 @@ class NumbersTest {
     @ValueSource(strings = {"1e999999999", "1e-999999999", "1e2147483647", "1e-2147483648", "1e9999999999",
             "1e65", "1e-65"})
     void refusesScalesNoRealValueHas(String text) {
-        assertThatThrownBy(() -> Numbers.decimal(text)).isInstanceOf(NumberFormatException.class)
+        assertThatThrownBy(() -> Numbers.decimal(text)).isInstanceOf(Numbers.OutOfBounds.class)
                 .hasMessageNotContaining("null");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "abc", "1.2.3", "0x10", "1e", "--1", "NaN", "Infinity"})
+    @ValueSource(strings = {"", " ", "abc", "1.2.3", "0x10", "1e", "--1", "NaN", "Infinity", "1e+", "e5", "1e5E3",
+            "1e99999999999x", "1.2.3e99999999999", "6,00", "EUR 6", "~rate~"})
     void refusesWhatIsNotANumber(String text) {
         assertThatThrownBy(() -> Numbers.decimal(text)).isInstanceOf(NumberFormatException.class)
+                .isNotInstanceOf(Numbers.OutOfBounds.class)
                 .hasMessage("not a number");
     }
 
     @org.junit.jupiter.api.Test
     void refusesAMillionDigitsWithoutParsingThem() {
         String million = "9".repeat(1_000_000);
-        assertThatThrownBy(() -> Numbers.decimal(million)).isInstanceOf(NumberFormatException.class)
+        assertThatThrownBy(() -> Numbers.decimal(million)).isInstanceOf(Numbers.OutOfBounds.class)
                 .hasMessageContaining("1000000 characters");
         assertThat(Numbers.decimal("9".repeat(Numbers.MAX_CHARS))).isNotNull();
     }

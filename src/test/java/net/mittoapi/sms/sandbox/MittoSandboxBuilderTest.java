@@ -32,7 +32,10 @@ class MittoSandboxBuilderTest {
                         + " URL"),
                 invalid(b -> b.defaultCallback("ftp://127.0.0.1/x"), "got 'ftp://127.0.0.1/x'"),
                 invalid(b -> b.clock(null), "clock must not be null"),
-                invalid(b -> b.threads(0), "threads must be between 1 and 1024, got 0"));
+                invalid(b -> b.threads(0), "threads must be between 1 and 1024, got 0"),
+                invalid(b -> b.requestTimeout(null), "requestTimeout must be between 1 ms and 1 hour, got null"),
+                invalid(b -> b.requestTimeout(java.time.Duration.ZERO), "requestTimeout must be between 1 ms and 1 hour"),
+                invalid(b -> b.requestTimeout(java.time.Duration.ofHours(2)), "got PT2H"));
     }
 
     private static Arguments invalid(UnaryOperator<MittoSandbox.Builder> setting, String message) {

@@ -3,14 +3,19 @@ package net.mittoapi.sms.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import net.mittoapi.sms.MittoValidationException;
+import net.mittoapi.sms.internal.Numbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -191,6 +196,20 @@ class DeliveryReportTest {
                 .hasMessageContaining("callback template");
     }
 
+    @Test
+    void theMissingIdMessageStaysShortWhateverCame() {
+        StringBuilder query = new StringBuilder("k".repeat(1_000_000)).append("=1");
+        for (int i = 0; i < 100_000; i++) {
+            query.append("&f").append(i).append('=').append(i);
+        }
+
+        assertThatThrownBy(() -> DeliveryReport.fromQuery(query.toString()))
+                .isInstanceOf(MittoValidationException.class)
+                .hasMessageContaining("[" + "k".repeat(60) + "…, f0, f1, ")
+                .hasMessageContaining("f18, … and 99981 more]")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(600));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "not json|the body is not valid JSON",
@@ -258,5 +277,66 @@ class DeliveryReportTest {
         assertThat(DeliveryReport.fromQuery("ID=a&Price=6.00&status=DELIVRD&Reference=r").toString())
                 .isEqualTo("DeliveryReport[messageId=a, price=6.00, status=DELIVRD, reference=r]");
         assertThat(Optional.of(fromQuery)).contains(fromParameters);
+    }
+
+    /** Prices no template ever sends: each is refused, quickly, and the refusal does not echo the text. */
+    static Stream<Arguments> pricesBeyondAnyRealValue() {
+        String million = "9".repeat(1_000_000);
+        Stream<String> prices = Stream.of("1e999999999", "1e-999999999", "1e2147483647", "-1E+2147483647",
+                "1e-2147483648", "1e65", "1e-65", million, "0." + million, "-" + million + "e-5",
+                "1" + "0".repeat(Numbers.MAX_CHARS));
+        return prices.flatMap(price -> Stream.of(
+                Arguments.of(describe(price), "query", "ID=a&Price=" + URLEncoder.encode(price, StandardCharsets.UTF_8)),
+                Arguments.of(describe(price), "JSON string", "{\"Id\":\"a\",\"Price\":\"" + price + "\"}"),
+                Arguments.of(describe(price), "JSON number", "{\"Id\":\"a\",\"Rate\":" + price + "}"),
+                Arguments.of(describe(price), "parameters", price)));
+    }
+
+    private static String describe(String price) {
+        return price.length() <= 20 ? price : price.substring(0, 12) + "… (" + price.length() + " characters)";
+    }
+
+    private static DeliveryReport read(String form, String payload) {
+        switch (form) {
+            case "query":
+                return DeliveryReport.fromQuery(payload);
+            case "parameters":
+                return DeliveryReport.fromParameters(Map.of("ID", "a", "cost", payload));
+            default:
+                return DeliveryReport.fromJson(payload);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("pricesBeyondAnyRealValue")
+    void aPriceBeyondAnyRealValueRefusesTheReportQuickly(String price, String form, String payload) {
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> {
+            DeliveryReport report = read(form, payload);
+            report.price();
+            report.toString();
+        }).isInstanceOf(MittoValidationException.class)
+                .hasMessageStartingWith("delivery report")
+                .satisfies(e -> assertThat(e.getMessage()).as("the refusal is short, whatever the price's length")
+                        .hasSizeLessThan(400)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ID=a&Price=1e999999999", "ID=a&Price=" + "1234567890" + "1234567890" + "1234567890"
+            + "1234567890" + "1234567890" + "1234567890" + "12345"})
+    void theRefusalSaysWhatIsWrongWithThePrice(String query) {
+        assertThatThrownBy(() -> DeliveryReport.fromQuery(query))
+                .isInstanceOf(MittoValidationException.class)
+                .hasMessageContaining("price")
+                .hasMessageMatching("(?s).*(scale|characters).*")
+                .hasMessageContaining("such as 6.00");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e64", "1e-64", "-0.000001", "123456789012345678901234567890.123456789012345678901234567"})
+    void aPriceWithinTheBoundsIsReadExactly(String price) {
+        DeliveryReport report = DeliveryReport.fromQuery("ID=a&Price=" + price);
+
+        assertThat(report.price()).contains(new BigDecimal(price));
+        assertThat(report.toString()).contains("price=" + new BigDecimal(price).toPlainString());
     }
 }

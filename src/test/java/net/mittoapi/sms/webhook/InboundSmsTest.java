@@ -3,7 +3,9 @@ package net.mittoapi.sms.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -147,5 +149,31 @@ class InboundSmsTest {
         assertThat(one).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(InboundSms.fromQuery("from=1&text=Ho"));
         assertThat(one).hasToString("InboundSms[from=1, text=Hi]");
         assertThat(one.raw()).isUnmodifiable();
+    }
+
+    static Stream<String> timestampsOfAMillionCharacters() {
+        String million = "9".repeat(1_000_000);
+        return Stream.of(million, "2019-04-13T17:51:06." + million + "Z", "2019-04-13 17:51:06." + million + " 02:00",
+                "T00:00:00.1 ".repeat(100_000), "2019-04-13T17:51:06Z[" + "A".repeat(1_000_000) + "]",
+                "Sat, 13 Apr 2019 17:51:06 " + million, "1e999999999", "-1e2147483647");
+    }
+
+    @ParameterizedTest
+    @MethodSource("timestampsOfAMillionCharacters")
+    void aHostileTimestampIsEmptyButKeptAndCostsNothing(String text) {
+        InboundSms sms = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> InboundSms.fromParameters(Map.of("from", "491725551234", "timestamp", text)));
+
+        assertThat(sms.timestamp()).isEmpty();
+        assertThat(sms.timestampText()).contains(text.strip());
+    }
+
+    @Test
+    void theLongestTimestampFormIsWithinTheBound() {
+        String longest = "+999999999-12-31T23:59:59.999999999+18:00[America/Argentina/ComodRivadavia]";
+
+        assertThat(longest.length()).isLessThan(InboundSms.MAX_TIMESTAMP_CHARS);
+        assertThat(InboundSms.parseTimestamp("2019-04-13T19:51:06.123456789-03:00[America/Argentina/ComodRivadavia]"))
+                .isEqualTo(Instant.parse("2019-04-13T22:51:06.123456789Z"));
     }
 }
