@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class MittoSandboxSlowlorisIT {
 
     private static final int THREADS = 4;
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
+    /** Long enough for a normal request on a loaded 2-core machine, short enough to keep the test quick. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
     /** An upper bound on what takes the request read timeout plus a moment, never a timing assertion. */
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -80,8 +81,8 @@ class MittoSandboxSlowlorisIT {
 
     @Test
     void aDelayTheSandboxPlaysDoesNotCountAgainstTheClient() throws Exception {
-        try (MittoSandbox sandbox = MittoSandbox.builder().requestTimeout(Duration.ofMillis(200)).start()) {
-            sandbox.enqueueFault(Fault.delay(Duration.ofMillis(1500)));
+        try (MittoSandbox sandbox = MittoSandbox.builder().requestTimeout(REQUEST_TIMEOUT).start()) {
+            sandbox.enqueueFault(Fault.delay(REQUEST_TIMEOUT.multipliedBy(2)));
 
             assertThat(normalRequest(sandbox)).startsWith("HTTP/1.1 200 ");
             assertThat(normalRequest(sandbox)).as("the same settings, no fault").startsWith("HTTP/1.1 200 ");
