@@ -12,8 +12,6 @@ import net.mittoapi.sms.internal.Codec;
 import net.mittoapi.sms.internal.MessageFields;
 import net.mittoapi.sms.internal.SdkVersion;
 import net.mittoapi.sms.internal.Transport;
-import okhttp3.Call;
-import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -28,9 +26,10 @@ import okhttp3.Response;
  * and quartiles of the per-turn ratios), all over one connection to a {@link LoopbackServer}:
  * <ol>
  *   <li>{@code raw}: pre-serialized bytes posted, the answer's bytes read;</li>
- *   <li>{@code + network interceptor}: the SDK's {@code Transport.NO_HIDDEN_RETRY}, retries and redirects off;</li>
- *   <li>{@code + per-call listener}: an {@code EventListener} added to each call, as {@code Transport} adds
- *       one to tell whether the request was written;</li>
+ *   <li>{@code + network interceptor}: the SDK's {@code Transport.NETWORK_INTERCEPTOR}, retries and redirects
+ *       off;</li>
+ *   <li>{@code + per-attempt tag}: each call's request copied with a tag object, as {@code Transport} tags
+ *       each attempt so that its interceptor can tell whether the request was written;</li>
  *   <li>{@code + both};</li>
  *   <li>{@code + both + codec}: and the SDK's codec around it, {@code Codec.encodeSms} before and
  *       {@code Answers.sms} after;</li>
@@ -82,7 +81,7 @@ public final class SendDecomposition {
 
     private static void run(String base, Format format, int turns) throws Exception {
         OkHttpClient plain = new OkHttpClient();
-        OkHttpClient intercepted = plain.newBuilder().addNetworkInterceptor(Transport.NO_HIDDEN_RETRY)
+        OkHttpClient intercepted = plain.newBuilder().addNetworkInterceptor(Transport.NETWORK_INTERCEPTOR)
                 .retryOnConnectionFailure(false).followRedirects(false).build();
         HttpUrl url = HttpUrl.get(base + (format == Format.JSON ? "/sms.json" : "/sms.xml"));
         byte[] body = Bodies.smsRequest();
@@ -97,9 +96,8 @@ public final class SendDecomposition {
             }
         };
         Function<OkHttpClient, Callable<byte[]>> listened = client -> () -> {
-            Call call = client.newCall(request.apply(client));
-            call.addEventListener(new WrittenListener());
-            try (Response response = call.execute()) {
+            Request tagged = request.apply(client).newBuilder().tag(Written.class, new Written()).build();
+            try (Response response = client.newCall(tagged).execute()) {
                 return response.body().bytes();
             }
         };
@@ -110,7 +108,7 @@ public final class SendDecomposition {
         SmsRequest sms = SmsRequest.builder().from("MITTO SMS").to("491725551234").text("Hello, World!").build();
         try (MittoClient client = MittoClient.builder().apiKey("benchmark-key").baseUrl(base).format(format)
                 .maxRetries(0).httpClient(plain).build()) {
-            String[] names = {"raw", "+ network interceptor", "+ per-call listener", "+ both", "+ both + codec",
+            String[] names = {"raw", "+ network interceptor", "+ per-attempt tag", "+ both", "+ both + codec",
                 "mittoSend"};
             Callable<?>[] clients = {raw.apply(plain), raw.apply(intercepted), listened.apply(plain), both, () -> {
                 sink = codec.encodeSms(fields);
@@ -147,18 +145,8 @@ public final class SendDecomposition {
         }
     }
 
-    /** What {@code Transport}'s per-attempt listener does: notes that the request began to be written. */
-    private static final class WrittenListener extends EventListener {
-        private volatile boolean written;
-
-        @Override
-        public void requestHeadersStart(Call call) {
-            written = true;
-        }
-
-        @Override
-        public void requestBodyStart(Call call) {
-            written = true;
-        }
+    /** What {@code Transport} tags each attempt with: where its interceptor notes that the request was written. */
+    private static final class Written {
+        volatile boolean written;
     }
 }
