@@ -40,6 +40,10 @@ import net.mittoapi.sms.UsageResponse;
  * attribute on a known element, a list in another shape, malformed or hostile input) returns {@code null}
  * before any result is built, and the tree reader produces the result, the exception and the DEBUG lines it
  * always has. The parser's own limits (nesting depth, number length) hold here as there.
+ *
+ * <p>The tokens come from Jackson's parser (JSON, or XML through Woodstox) or, for plain XML, from
+ * {@link PlainXml}, which gives the tokens Jackson's XML parser would give for the subset it reads, and steps
+ * aside for the rest.
  */
 final class AnswerStream {
 
@@ -60,13 +64,17 @@ final class AnswerStream {
         }
     }
 
-    private final JsonParser parser;
+    /** The tokens of a JSON or XML answer, from Jackson; or {@code null} when {@link #plain} reads. */
+    private final JsonParser json;
+    /** The tokens of a plain XML answer, read by hand; or {@code null}. */
+    private final PlainXml plain;
     private final boolean xml;
     /** The element name that every entry of the XML list being read must carry. */
     private String entryName;
 
-    private AnswerStream(JsonParser parser, boolean xml) {
-        this.parser = parser;
+    private AnswerStream(JsonParser json, PlainXml plain, boolean xml) {
+        this.json = json;
+        this.plain = plain;
         this.xml = xml;
     }
 
@@ -77,7 +85,20 @@ final class AnswerStream {
      */
     static SmsResponse sms(JsonParser parser, boolean xml) {
         try (parser) {
-            return new AnswerStream(parser, xml).sms();
+            return new AnswerStream(parser, null, xml).sms();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * @param body an XML answer
+     * @return the answer to {@code /sms}, or {@code null} when the answer is not plain XML ({@link PlainXml}) or
+     *         {@link Answers}' tree reader must decide
+     */
+    static SmsResponse sms(byte[] body) {
+        try {
+            return new AnswerStream(null, new PlainXml(body), true).sms();
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -90,7 +111,19 @@ final class AnswerStream {
      */
     static BulkSmsResponse bulk(JsonParser parser, boolean xml) {
         try (parser) {
-            return new AnswerStream(parser, xml).bulk();
+            return new AnswerStream(parser, null, xml).bulk();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * @param body an XML answer
+     * @return the answer to {@code /smsbulk}, or {@code null} as for {@link #sms(byte[])}
+     */
+    static BulkSmsResponse bulk(byte[] body) {
+        try {
+            return new AnswerStream(null, new PlainXml(body), true).bulk();
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -104,14 +137,46 @@ final class AnswerStream {
      */
     static UsageResponse usage(JsonParser parser, boolean xml) {
         try (parser) {
-            return new AnswerStream(parser, xml).usage();
+            return new AnswerStream(parser, null, xml).usage();
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
+    /**
+     * @param body an XML answer
+     * @return the answer to {@code /usage/bycountry}, or {@code null} as for {@link #sms(byte[])}
+     */
+    static UsageResponse usage(byte[] body) {
+        try {
+            return new AnswerStream(null, new PlainXml(body), true).usage();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private JsonToken next() throws IOException {
+        return json != null ? json.nextToken() : plain.next();
+    }
+
+    private String name() throws IOException {
+        return json != null ? json.currentName() : plain.name();
+    }
+
+    private String text() throws IOException {
+        return json != null ? json.getText() : plain.text();
+    }
+
+    private void skipChildren(JsonToken value) throws IOException {
+        if (json != null) {
+            json.skipChildren();
+        } else {
+            expect(plain.skipChildren(value));
+        }
+    }
+
     private SmsResponse sms() throws IOException {
-        expect(parser.nextToken() == JsonToken.START_OBJECT);
+        expect(next() == JsonToken.START_OBJECT);
         String id = null;
         Instant timestamp = null;
         String to = null;
@@ -122,7 +187,7 @@ final class AnswerStream {
         boolean test = false;
         int seen = 0;
         for (String name = firstField(); name != null; name = nextField()) {
-            JsonToken value = parser.nextToken();
+            JsonToken value = next();
             switch (name) {
                 case "id":
                     seen = once(seen, 1);
@@ -154,7 +219,7 @@ final class AnswerStream {
                     test = bool(value);
                     break;
                 default:
-                    skipUnknown(name, SMS_FIELDS);
+                    skipUnknown(name, value, SMS_FIELDS);
             }
         }
         expect(code == 0 && (id != null || hasCode));
@@ -162,7 +227,7 @@ final class AnswerStream {
     }
 
     private BulkSmsResponse bulk() throws IOException {
-        expect(parser.nextToken() == JsonToken.START_OBJECT);
+        expect(next() == JsonToken.START_OBJECT);
         int code = 0;
         boolean hasCode = false;
         String responseText = null;
@@ -170,7 +235,7 @@ final class AnswerStream {
         boolean anyId = false;
         int seen = 0;
         for (String name = firstField(); name != null; name = nextField()) {
-            JsonToken value = parser.nextToken();
+            JsonToken value = next();
             switch (name) {
                 case "responseCode":
                     seen = once(seen, 1);
@@ -191,7 +256,7 @@ final class AnswerStream {
                     }
                     break;
                 default:
-                    skipUnknown(name, BULK_FIELDS);
+                    skipUnknown(name, value, BULK_FIELDS);
             }
         }
         expect(code == 0 && (anyId || hasCode));
@@ -199,7 +264,7 @@ final class AnswerStream {
     }
 
     private UsageResponse usage() throws IOException {
-        JsonToken first = parser.nextToken();
+        JsonToken first = next();
         if (first == JsonToken.START_ARRAY && !xml) {
             return new UsageResponse(countries(first));
         }
@@ -208,7 +273,7 @@ final class AnswerStream {
         int code = 0;
         int seen = 0;
         for (String name = firstField(); name != null; name = nextField()) {
-            JsonToken value = parser.nextToken();
+            JsonToken value = next();
             switch (name) {
                 case "responseCode":
                     seen = once(seen, 1);
@@ -219,7 +284,7 @@ final class AnswerStream {
                     usages = countries(value);
                     break;
                 default:
-                    skipUnknown(name, USAGE_FIELDS);
+                    skipUnknown(name, value, USAGE_FIELDS);
             }
         }
         expect(code == 0 && usages != null);
@@ -241,7 +306,7 @@ final class AnswerStream {
         int textLength = -1;
         int seen = 0;
         for (String name = firstField(); name != null; name = nextField()) {
-            JsonToken value = parser.nextToken();
+            JsonToken value = next();
             switch (name) {
                 case "id":
                     seen = once(seen, 1);
@@ -260,7 +325,7 @@ final class AnswerStream {
                     textLength = wholeInt(value);
                     break;
                 default:
-                    skipUnknown(name, MESSAGE_FIELDS);
+                    skipUnknown(name, value, MESSAGE_FIELDS);
             }
         }
         expect(seen != 0);
@@ -273,7 +338,7 @@ final class AnswerStream {
         BigDecimal cost = BigDecimal.ZERO;
         int seen = 0;
         for (String name = firstField(); name != null; name = nextField()) {
-            JsonToken value = parser.nextToken();
+            JsonToken value = next();
             switch (name) {
                 case "country":
                     seen = once(seen, 1);
@@ -288,7 +353,7 @@ final class AnswerStream {
                     cost = decimal(value);
                     break;
                 default:
-                    skipUnknown(name, COUNTRY_FIELDS);
+                    skipUnknown(name, value, COUNTRY_FIELDS);
             }
         }
         expect(seen != 0);
@@ -302,12 +367,12 @@ final class AnswerStream {
 
     /** @return the next field's name, or {@code null} at the end of the object */
     private String nextField() throws IOException {
-        JsonToken token = parser.nextToken();
+        JsonToken token = next();
         if (token == JsonToken.END_OBJECT) {
             return null;
         }
         expect(token == JsonToken.FIELD_NAME);
-        return parser.currentName();
+        return name();
     }
 
     /**
@@ -321,15 +386,15 @@ final class AnswerStream {
             expect(value == JsonToken.START_ARRAY);
             return nextEntry();
         }
-        expect(value == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME);
-        entryName = parser.currentName();
-        expect(parser.nextToken() == JsonToken.START_OBJECT);
+        expect(value == JsonToken.START_OBJECT && next() == JsonToken.FIELD_NAME);
+        entryName = name();
+        expect(next() == JsonToken.START_OBJECT);
         return true;
     }
 
     /** @return whether another entry follows, the parser on its {@code START_OBJECT} */
     private boolean nextEntry() throws IOException {
-        JsonToken token = parser.nextToken();
+        JsonToken token = next();
         if (!xml) {
             if (token == JsonToken.END_ARRAY) {
                 return false;
@@ -341,8 +406,8 @@ final class AnswerStream {
             return false;
         }
         // The tree merges same-named siblings into a list, but reads siblings of several names as one entry.
-        expect(token == JsonToken.FIELD_NAME && parser.currentName().equals(entryName)
-                && parser.nextToken() == JsonToken.START_OBJECT);
+        expect(token == JsonToken.FIELD_NAME && name().equals(entryName)
+                && next() == JsonToken.START_OBJECT);
         return true;
     }
 
@@ -359,16 +424,16 @@ final class AnswerStream {
     }
 
     /** Skips a field no reader asks for; steps aside when its name differs from a known one only by case. */
-    private void skipUnknown(String name, String[] known) throws IOException {
+    private void skipUnknown(String name, JsonToken value, String[] known) throws IOException {
         for (String field : known) {
             expect(!field.equalsIgnoreCase(name));
         }
-        parser.skipChildren();
+        skipChildren(value);
     }
 
     private String string(JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_STRING) {
-            return parser.getText();
+            return text();
         }
         expect(value == JsonToken.VALUE_NULL);
         return null;
@@ -382,7 +447,7 @@ final class AnswerStream {
             return false;
         }
         expect(value == JsonToken.VALUE_STRING);
-        String text = parser.getText();
+        String text = text();
         if (text.equals("true")) {
             return true;
         }
@@ -392,7 +457,7 @@ final class AnswerStream {
 
     private Instant instant(JsonToken value) throws IOException {
         expect(value == JsonToken.VALUE_STRING);
-        String text = parser.getText();
+        String text = text();
         expect(!text.isBlank());
         Instant instant = Timestamps.parse(text.strip());
         expect(instant != null);
@@ -402,8 +467,8 @@ final class AnswerStream {
     /** A JSON integer that fits an int, or a text of one to nine ASCII digits. */
     private int wholeInt(JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NUMBER_INT) {
-            expect(parser.getNumberType() == JsonParser.NumberType.INT);
-            return parser.getIntValue();
+            expect(json.getNumberType() == JsonParser.NumberType.INT);
+            return json.getIntValue();
         }
         return (int) digits(value, 9);
     }
@@ -411,16 +476,16 @@ final class AnswerStream {
     /** A JSON integer that fits a long, or a text of one to eighteen ASCII digits. */
     private long wholeLong(JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NUMBER_INT) {
-            JsonParser.NumberType type = parser.getNumberType();
+            JsonParser.NumberType type = json.getNumberType();
             expect(type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG);
-            return parser.getLongValue();
+            return json.getLongValue();
         }
         return digits(value, 18);
     }
 
     private long digits(JsonToken value, int maxDigits) throws IOException {
         expect(value == JsonToken.VALUE_STRING);
-        String text = parser.getText();
+        String text = text();
         int length = text.length();
         expect(length >= 1 && length <= maxDigits);
         long result = 0;
@@ -434,11 +499,11 @@ final class AnswerStream {
 
     /** A cost, read exactly as the tree reads it: through {@link Numbers}, from a number or a text. */
     private BigDecimal decimal(JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
-            return Numbers.bounded(parser.getDecimalValue());
+        if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) { // JSON only
+            return Numbers.bounded(json.getDecimalValue());
         }
         expect(value == JsonToken.VALUE_STRING);
-        String text = parser.getText();
+        String text = text();
         expect(!text.isBlank());
         return Numbers.decimal(text);
     }

@@ -19,6 +19,7 @@ import java.util.Map;
 import net.mittoapi.sms.BulkMessage;
 import net.mittoapi.sms.BulkSmsResponse;
 import net.mittoapi.sms.CountryUsage;
+import net.mittoapi.sms.Format;
 import net.mittoapi.sms.MittoApiException;
 import net.mittoapi.sms.MittoAuthenticationException;
 import net.mittoapi.sms.MittoRateLimitException;
@@ -46,8 +47,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Two readers, one meaning.</b> The usual successful answers (a {@code /sms}, {@code /smsbulk} or
  * {@code /usage/bycountry} answer in the API's own shape) are read by {@link AnswerStream} straight from the
- * parser's tokens, without a tree; it steps aside for anything it cannot vouch for, and this class then reads the
- * answer through a tree as described here. The tree reader is the reference: {@code AnswerStreamTest} checks
+ * tokens, without a tree: for plain XML from {@link PlainXml}, else from Jackson's parser. It steps aside for
+ * anything it cannot vouch for, and this class then reads the answer through a tree as described here. The tree reader is the reference: {@code AnswerStreamTest} checks
  * that reading through the fast path first never changes a result, an exception or its message.
  *
  * <p>Numbers from outside are read through {@link Numbers}: a text too long or a value too large for any
@@ -95,8 +96,12 @@ public final class Answers {
      */
     public SmsResponse sms(int status, byte[] body) {
         if (streaming) {
-            JsonParser parser = parser(body);
-            SmsResponse streamed = parser == null ? null : AnswerStream.sms(parser, Codec.isXml(body));
+            boolean xml = Codec.isXml(body);
+            SmsResponse streamed = xml && codec.format() == Format.XML ? AnswerStream.sms(body) : null;
+            if (streamed == null) {
+                JsonParser parser = parser(body);
+                streamed = parser == null ? null : AnswerStream.sms(parser, xml);
+            }
             if (streamed != null) {
                 return streamed;
             }
@@ -124,8 +129,12 @@ public final class Answers {
      */
     public BulkSmsResponse bulk(int status, byte[] body) {
         if (streaming) {
-            JsonParser parser = parser(body);
-            BulkSmsResponse streamed = parser == null ? null : AnswerStream.bulk(parser, Codec.isXml(body));
+            boolean xml = Codec.isXml(body);
+            BulkSmsResponse streamed = xml && codec.format() == Format.XML ? AnswerStream.bulk(body) : null;
+            if (streamed == null) {
+                JsonParser parser = parser(body);
+                streamed = parser == null ? null : AnswerStream.bulk(parser, xml);
+            }
             if (streamed != null) {
                 return streamed;
             }
@@ -165,8 +174,12 @@ public final class Answers {
      */
     public UsageResponse usage(int status, byte[] body) {
         if (streaming) {
-            JsonParser parser = parser(body);
-            UsageResponse streamed = parser == null ? null : AnswerStream.usage(parser, Codec.isXml(body));
+            boolean xml = Codec.isXml(body);
+            UsageResponse streamed = xml && codec.format() == Format.XML ? AnswerStream.usage(body) : null;
+            if (streamed == null) {
+                JsonParser parser = parser(body);
+                streamed = parser == null ? null : AnswerStream.usage(parser, xml);
+            }
             if (streamed != null) {
                 return streamed;
             }
