@@ -186,7 +186,7 @@ final class AnswerStream {
         String responseText = null;
         boolean test = false;
         int seen = 0;
-        for (String name = firstField(); name != null; name = nextField()) {
+        for (String name = nextField(); name != null; name = nextField()) {
             JsonToken value = next();
             switch (name) {
                 case "id":
@@ -234,7 +234,7 @@ final class AnswerStream {
         List<BulkMessage> messages = List.of();
         boolean anyId = false;
         int seen = 0;
-        for (String name = firstField(); name != null; name = nextField()) {
+        for (String name = nextField(); name != null; name = nextField()) {
             JsonToken value = next();
             switch (name) {
                 case "responseCode":
@@ -272,7 +272,7 @@ final class AnswerStream {
         List<CountryUsage> usages = null;
         int code = 0;
         int seen = 0;
-        for (String name = firstField(); name != null; name = nextField()) {
+        for (String name = nextField(); name != null; name = nextField()) {
             JsonToken value = next();
             switch (name) {
                 case "responseCode":
@@ -305,7 +305,7 @@ final class AnswerStream {
         String to = null;
         int textLength = -1;
         int seen = 0;
-        for (String name = firstField(); name != null; name = nextField()) {
+        for (String name = nextField(); name != null; name = nextField()) {
             JsonToken value = next();
             switch (name) {
                 case "id":
@@ -337,7 +337,7 @@ final class AnswerStream {
         long count = 0;
         BigDecimal cost = BigDecimal.ZERO;
         int seen = 0;
-        for (String name = firstField(); name != null; name = nextField()) {
+        for (String name = nextField(); name != null; name = nextField()) {
             JsonToken value = next();
             switch (name) {
                 case "country":
@@ -360,12 +360,7 @@ final class AnswerStream {
         return new CountryUsage(country, count, cost);
     }
 
-    /** Inside an object just entered: @return the first field's name, or {@code null} for an empty object */
-    private String firstField() throws IOException {
-        return nextField();
-    }
-
-    /** @return the next field's name, or {@code null} at the end of the object */
+    /** @return the next field's name, or {@code null} at the end of the object (an empty one included) */
     private String nextField() throws IOException {
         JsonToken token = next();
         if (token == JsonToken.END_OBJECT) {
