@@ -91,6 +91,11 @@ public final class MittoClient implements AutoCloseable {
     private final CallEvents events;
     private final Codec codec;
     private final Answers answers;
+    /** The readers of answers, made once: a method reference made in each call is an object per call. */
+    private final Transport.Reader<SmsResponse> smsReader;
+    private final Transport.Reader<BulkSmsResponse> bulkReader;
+    private final Transport.Reader<UsageResponse> usageReader;
+    private final Transport.Reader<Void> conversionReader;
     private final HttpUrl sendingBase;
     private final HttpUrl accountBase;
     /** Each call's URL, built once: building an {@link HttpUrl} per call cost 0.6 KB and 0.7 µs. */
@@ -101,6 +106,10 @@ public final class MittoClient implements AutoCloseable {
             OkHttpClient http, boolean ownsHttp) {
         this.codec = codec;
         this.answers = new Answers(codec);
+        this.smsReader = answers::sms;
+        this.bulkReader = answers::bulk;
+        this.usageReader = answers::usage;
+        this.conversionReader = answers::conversion;
         this.sendingBase = sendingBase;
         this.accountBase = accountBase;
         // The one place that decides where a call goes: the region serves sending, the default the rest.
@@ -161,7 +170,7 @@ public final class MittoClient implements AutoCloseable {
      */
     public SmsResponse send(SmsRequest request) {
         byte[] body = codec.encodeSms(required(request).fields());
-        return call(Endpoint.SMS, body, answers::sms, segments(request.fields(), 1));
+        return call(Endpoint.SMS, body, smsReader, segments(request.fields(), 1));
     }
 
     /**
@@ -172,7 +181,7 @@ public final class MittoClient implements AutoCloseable {
      *         cancels the HTTP call
      */
     public CompletableFuture<SmsResponse> sendAsync(SmsRequest request) {
-        return callAsync(Endpoint.SMS, () -> codec.encodeSms(required(request).fields()), answers::sms,
+        return callAsync(Endpoint.SMS, () -> codec.encodeSms(required(request).fields()), smsReader,
                 () -> segments(request.fields(), 1));
     }
 
@@ -186,7 +195,7 @@ public final class MittoClient implements AutoCloseable {
      */
     public BulkSmsResponse sendBulk(BulkSmsRequest request) {
         byte[] body = codec.encodeBulk(required(request).fields());
-        return call(Endpoint.SMS_BULK, body, answers::bulk, segments(request.fields(), request.fields().to().size()));
+        return call(Endpoint.SMS_BULK, body, bulkReader, segments(request.fields(), request.fields().to().size()));
     }
 
     /**
@@ -196,7 +205,7 @@ public final class MittoClient implements AutoCloseable {
      * @return the answer to come; cancelling it cancels the HTTP call
      */
     public CompletableFuture<BulkSmsResponse> sendBulkAsync(BulkSmsRequest request) {
-        return callAsync(Endpoint.SMS_BULK, () -> codec.encodeBulk(required(request).fields()), answers::bulk,
+        return callAsync(Endpoint.SMS_BULK, () -> codec.encodeBulk(required(request).fields()), bulkReader,
                 () -> segments(request.fields(), request.fields().to().size()));
     }
 
@@ -210,7 +219,7 @@ public final class MittoClient implements AutoCloseable {
      * @throws MittoTransportException when no usable answer came back
      */
     public UsageResponse usageByCountry(UsageRequest request) {
-        return call(Endpoint.USAGE_BY_COUNTRY, codec.encodeUsage(required(request)), answers::usage, null);
+        return call(Endpoint.USAGE_BY_COUNTRY, codec.encodeUsage(required(request)), usageReader, null);
     }
 
     /**
@@ -220,7 +229,7 @@ public final class MittoClient implements AutoCloseable {
      * @return the usage to come; cancelling it cancels the HTTP call
      */
     public CompletableFuture<UsageResponse> usageByCountryAsync(UsageRequest request) {
-        return callAsync(Endpoint.USAGE_BY_COUNTRY, () -> codec.encodeUsage(required(request)), answers::usage, null);
+        return callAsync(Endpoint.USAGE_BY_COUNTRY, () -> codec.encodeUsage(required(request)), usageReader, null);
     }
 
     /**
@@ -235,7 +244,7 @@ public final class MittoClient implements AutoCloseable {
      * @throws MittoTransportException  when no usable answer came back
      */
     public void reportConversion(String messageId) {
-        call(Endpoint.CONVERSION, codec.encodeConversion(Validation.messageId(messageId)), answers::conversion, null);
+        call(Endpoint.CONVERSION, codec.encodeConversion(Validation.messageId(messageId)), conversionReader, null);
     }
 
     /**
@@ -246,7 +255,7 @@ public final class MittoClient implements AutoCloseable {
      */
     public CompletableFuture<Void> reportConversionAsync(String messageId) {
         return callAsync(Endpoint.CONVERSION, () -> codec.encodeConversion(Validation.messageId(messageId)),
-                answers::conversion, null);
+                conversionReader, null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package net.mittoapi.sms.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,10 +15,13 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import net.mittoapi.sms.Format;
 import net.mittoapi.sms.MessageType;
 import net.mittoapi.sms.MittoValidationException;
@@ -115,23 +119,78 @@ public final class Codec {
     }
 
     private static byte[] encodeMessage(MessageFields<?> message, String to) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("from", message.from());
-        body.put("to", to);
-        body.put("text", message.text());
-        body.put("type", wireType(message.type().orElse(MessageType.AUTO)));
+        String type = wireType(message.type().orElse(MessageType.AUTO));
+        AsciiJson measured = writeMessage(AsciiJson.measure(), message, to, type);
+        if (measured.fits()) {
+            return writeMessage(AsciiJson.into(measured), message, to, type).bytes();
+        }
+        return encodeMessageWithJackson(message, to, type);
+    }
+
+    /** The fields in the API's order, unset options left out: the same order as {@link #encodeMessageWithJackson}. */
+    private static AsciiJson writeMessage(AsciiJson json, MessageFields<?> message, String to, String type) {
+        json.string("from", message.from()).string("to", to).string("text", message.text()).string("type", type);
         if (message.test()) {
-            body.put("test", true);
+            json.bool("test", true);
         }
-        message.reference().ifPresent(v -> body.put("reference", v));
-        message.callback().ifPresent(v -> body.put("callback", v));
-        message.udh().ifPresent(v -> body.put("udh", v));
-        message.validity().ifPresent(v -> body.put("validity", v));
-        message.pid().ifPresent(v -> body.put("pid", v));
+        if (message.reference().isPresent()) {
+            json.string("reference", message.reference().get());
+        }
+        if (message.callback().isPresent()) {
+            json.string("callback", message.callback().get());
+        }
+        if (message.udh().isPresent()) {
+            json.string("udh", message.udh().get());
+        }
+        if (message.validity().isPresent()) {
+            json.number("validity", message.validity().getAsInt());
+        }
+        if (message.pid().isPresent()) {
+            json.number("pid", message.pid().getAsInt());
+        }
         if (message.flash()) {
-            body.put("flash", true);
+            json.bool("flash", true);
         }
-        return write(body);
+        return json;
+    }
+
+    /** Writes a message body with Jackson's generator: any text, every escape, UTF-8. */
+    static byte[] encodeMessageWithJackson(MessageFields<?> message, String to, String type) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 2 * message.text().length());
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("from", message.from());
+            json.writeStringField("to", to);
+            json.writeStringField("text", message.text());
+            json.writeStringField("type", type);
+            if (message.test()) {
+                json.writeBooleanField("test", true);
+            }
+            optional(json, "reference", message.reference());
+            optional(json, "callback", message.callback());
+            optional(json, "udh", message.udh());
+            optional(json, "validity", message.validity());
+            optional(json, "pid", message.pid());
+            if (message.flash()) {
+                json.writeBooleanField("flash", true);
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON body could not be written", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void optional(JsonGenerator json, String name, Optional<String> value) throws IOException {
+        if (value.isPresent()) {
+            json.writeStringField(name, value.get());
+        }
+    }
+
+    private static void optional(JsonGenerator json, String name, OptionalInt value) throws IOException {
+        if (value.isPresent()) {
+            json.writeNumberField(name, value.getAsInt());
+        }
     }
 
     /**
@@ -259,6 +318,36 @@ public final class Codec {
             default:
                 throw new JsonParseException(parser, "unexpected " + token);
         }
+    }
+
+    /**
+     * A streaming parser over a body, configured exactly as the one {@link #read} builds its tree from, for
+     * {@link AnswerStream}.
+     *
+     * @param body the raw answer
+     * @return the parser, or {@code null} when {@link #read} would build no tree from it (an empty body, or
+     *         XML for a JSON codec)
+     * @throws IOException when the parser cannot be created
+     */
+    JsonParser parser(byte[] body) throws IOException {
+        int first = firstSignificant(body);
+        if (first < 0) {
+            return null;
+        }
+        if (body[first] != '<') {
+            return JSON.createParser(body);
+        }
+        return xml == null ? null : xml.createParser(body);
+    }
+
+    /**
+     * @param body the raw answer
+     * @return whether {@link #read} reads it as XML: its first character, after a byte order mark and white
+     *         space, is {@code <}
+     */
+    static boolean isXml(byte[] body) {
+        int first = firstSignificant(body);
+        return first >= 0 && body[first] == '<';
     }
 
     private static int firstSignificant(byte[] body) {

@@ -169,12 +169,13 @@ public final class Transport implements AutoCloseable {
             span.ended(refused);
             throw refused;
         }
-        Request request = request(url, body);
+        Attempt first = new Attempt(1);
+        Request request = request(url, body).tag(Attempt.class, first).build(); // retries copy it, retagged
         MittoException last = null;
         try {
             for (int attempt = 1; ; attempt++) {
-                Attempt state = new Attempt(attempt);
-                Call call = http.newCall(state.tag(request));
+                Attempt state = attempt == 1 ? first : new Attempt(attempt);
+                Call call = http.newCall(attempt == 1 ? request : state.tag(request));
                 traceRequest(request, body, attempt);
                 Outcome<T> outcome;
                 try (Response response = call.execute()) {
@@ -236,7 +237,7 @@ public final class Transport implements AutoCloseable {
             future.completeExceptionally(refused);
             return future;
         }
-        AsyncExchange<T> exchange = new AsyncExchange<>(request(url, body), body, reader, future, span);
+        AsyncExchange<T> exchange = new AsyncExchange<>(request(url, body).build(), body, reader, future, span);
         future.whenComplete((value, failure) -> {
             if (failure instanceof CancellationException) {
                 exchange.cancel();
@@ -273,13 +274,12 @@ public final class Transport implements AutoCloseable {
         return httpStatus >= 500 && httpStatus != 503;
     }
 
-    private Request request(HttpUrl url, byte[] body) {
+    private Request.Builder request(HttpUrl url, byte[] body) {
         return new Request.Builder()
                 .url(url)
                 .header(KEY_HEADER, apiKey)
                 .header("User-Agent", userAgent)
-                .post(RequestBody.create(body, JSON))
-                .build();
+                .post(RequestBody.create(body, JSON));
     }
 
     private <T> Outcome<T> answered(Request request, Response response, Attempt attempt, Call call, Reader<T> reader) {

@@ -76,7 +76,7 @@ final class Bodies {
 
     /** @return the request body {@code MittoClient.send} writes for the benchmarks' message */
     static byte[] smsRequest() {
-        return utf8("{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hello, World!\"}");
+        return utf8("{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hello, World!\",\"type\":\"auto\"}");
     }
 
     static String contentType(Format format) {

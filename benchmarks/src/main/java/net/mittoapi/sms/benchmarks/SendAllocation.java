@@ -19,10 +19,9 @@ import net.mittoapi.sms.Format;
  * between them lands in the ratio: here the clients take turns in short batches ({@code --batch} calls each,
  * the order rotated from batch to batch), each batch's time is divided by the {@code rawOkHttp} batch of the
  * same turn, and the median and quartiles of those ratios over {@code --turns} turns are printed. All clients
- * share one OkHttp connection pool here (the SDK's client is given the raw client with
- * {@code MittoClient.Builder.httpClient}), so that every call goes over the same connection to the same server
- * thread: on a loaded machine, two connections served by two threads were seen to differ by up to 3 times
- * for a whole run, whichever client used them. The JMH benchmark remains the measure of time on a quiet
+ * use one OkHttp connection here ({@link ClientBenchmark#sameAddress}), so that every call goes to the same
+ * server thread: on a loaded machine, two connections served by two threads were seen to differ by up to 3
+ * times for a whole run, whichever client used them. The JMH benchmark remains the measure of time on a quiet
  * machine; this is the cross-check.
  *
  * <pre>

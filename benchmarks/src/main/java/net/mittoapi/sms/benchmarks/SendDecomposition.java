@@ -12,8 +12,6 @@ import net.mittoapi.sms.internal.Codec;
 import net.mittoapi.sms.internal.MessageFields;
 import net.mittoapi.sms.internal.SdkVersion;
 import net.mittoapi.sms.internal.Transport;
-import okhttp3.Call;
-import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -25,14 +23,17 @@ import okhttp3.Response;
  * Where the time {@code MittoClient.send} spends beyond raw OkHttp goes: raw OkHttp, then raw OkHttp with each
  * thing the SDK adds to a call, one layer at a time, then {@code send} itself, every figure a ratio to raw
  * OkHttp measured by turns (as in {@link SendAllocation}: 50 calls per client per turn, order rotated, median
- * and quartiles of the per-turn ratios), all over one connection to a {@link LoopbackServer}:
+ * and quartiles of the per-turn ratios), all over one connection to a {@link LoopbackServer}, the SDK's (see
+ * {@link ClientBenchmark#sameAddress}):
  * <ol>
  *   <li>{@code raw}: pre-serialized bytes posted, the answer's bytes read;</li>
- *   <li>{@code + network interceptor}: the SDK's {@code Transport.NO_HIDDEN_RETRY}, retries and redirects off;</li>
- *   <li>{@code + per-call listener}: an {@code EventListener} added to each call, as {@code Transport} adds
- *       one to tell whether the request was written;</li>
+ *   <li>{@code + network interceptor}: the SDK's {@code Transport.NETWORK_INTERCEPTOR}, retries and redirects
+ *       off;</li>
+ *   <li>{@code + per-attempt tag}: each call's request built with a tag object, as {@code Transport} tags
+ *       each attempt so that its interceptor can tell whether the request was written;</li>
  *   <li>{@code + both};</li>
- *   <li>{@code + both + codec}: and the SDK's codec around it, {@code Codec.encodeSms} before and
+ *   <li>{@code + call timeout}: the SDK's OkHttp client itself (both, and its 60-second call timeout);</li>
+ *   <li>{@code + codec}: and the SDK's codec around it, {@code Codec.encodeSms} before and
  *       {@code Answers.sms} after;</li>
  *   <li>{@code mittoSend}: the real thing; what it adds to the line above is {@code MittoClient} and
  *       {@code Transport}'s own glue.</li>
@@ -81,41 +82,44 @@ public final class SendDecomposition {
     }
 
     private static void run(String base, Format format, int turns) throws Exception {
-        OkHttpClient plain = new OkHttpClient();
-        OkHttpClient intercepted = plain.newBuilder().addNetworkInterceptor(Transport.NO_HIDDEN_RETRY)
-                .retryOnConnectionFailure(false).followRedirects(false).build();
+        OkHttpClient given = new OkHttpClient();
+        MittoClient client = MittoClient.builder().apiKey("benchmark-key").baseUrl(base).format(format)
+                .maxRetries(0).httpClient(given).build();
+        // Every layer on the SDK's connection: see ClientBenchmark.sameAddress.
+        OkHttpClient plain = ClientBenchmark.sameAddress(client, given);
+        OkHttpClient intercepted = plain.newBuilder().addNetworkInterceptor(Transport.NETWORK_INTERCEPTOR)
+                .retryOnConnectionFailure(false).followRedirects(false).followSslRedirects(false).build();
+        OkHttpClient timed = intercepted.newBuilder().callTimeout(java.time.Duration.ofSeconds(60)).build();
         HttpUrl url = HttpUrl.get(base + (format == Format.JSON ? "/sms.json" : "/sms.xml"));
         byte[] body = Bodies.smsRequest();
         MediaType json = MediaType.get("application/json");
         String userAgent = SdkVersion.userAgent();
-        Function<OkHttpClient, Request> request = client -> new Request.Builder().url(url)
+        Function<Object, Request> request = tag -> new Request.Builder().url(url)
                 .header(Transport.KEY_HEADER, "benchmark-key").header("User-Agent", userAgent)
-                .post(RequestBody.create(body, json)).build();
-        Function<OkHttpClient, Callable<byte[]>> raw = client -> () -> {
-            try (Response response = client.newCall(request.apply(client)).execute()) {
+                .post(RequestBody.create(body, json)).tag(Written.class, (Written) tag).build();
+        Function<OkHttpClient, Callable<byte[]>> raw = http -> () -> {
+            try (Response response = http.newCall(request.apply(null)).execute()) {
                 return response.body().bytes();
             }
         };
-        Function<OkHttpClient, Callable<byte[]>> listened = client -> () -> {
-            Call call = client.newCall(request.apply(client));
-            call.addEventListener(new WrittenListener());
-            try (Response response = call.execute()) {
+        Function<OkHttpClient, Callable<byte[]>> listened = http -> () -> {
+            try (Response response = http.newCall(request.apply(new Written())).execute()) {
                 return response.body().bytes();
             }
         };
         Codec codec = Codec.of(format);
         Answers answers = new Answers(codec);
         MessageFields<String> fields = ClientBenchmark.fields();
-        Callable<byte[]> both = listened.apply(intercepted);
+        Callable<byte[]> sdkClient = listened.apply(timed);
         SmsRequest sms = SmsRequest.builder().from("MITTO SMS").to("491725551234").text("Hello, World!").build();
-        try (MittoClient client = MittoClient.builder().apiKey("benchmark-key").baseUrl(base).format(format)
-                .maxRetries(0).httpClient(plain).build()) {
-            String[] names = {"raw", "+ network interceptor", "+ per-call listener", "+ both", "+ both + codec",
-                "mittoSend"};
-            Callable<?>[] clients = {raw.apply(plain), raw.apply(intercepted), listened.apply(plain), both, () -> {
-                sink = codec.encodeSms(fields);
-                return answers.sms(200, both.call());
-            }, () -> client.send(sms)};
+        try (client) {
+            String[] names = {"raw", "+ network interceptor", "+ per-attempt tag", "+ both", "+ call timeout",
+                "+ codec", "mittoSend"};
+            Callable<?>[] clients = {raw.apply(plain), raw.apply(intercepted), listened.apply(plain),
+                listened.apply(intercepted), sdkClient, () -> {
+                    sink = codec.encodeSms(fields);
+                    return answers.sms(200, sdkClient.call());
+                }, () -> client.send(sms)};
             for (int i = 0; i < 20_000; i++) {
                 for (Callable<?> c : clients) {
                     sink = c.call();
@@ -143,22 +147,12 @@ public final class SendDecomposition {
                         sorted[turns / 2], sorted[turns / 4], sorted[3 * turns / 4]);
             }
         } finally {
-            plain.connectionPool().evictAll();
+            given.connectionPool().evictAll();
         }
     }
 
-    /** What {@code Transport}'s per-attempt listener does: notes that the request began to be written. */
-    private static final class WrittenListener extends EventListener {
-        private volatile boolean written;
-
-        @Override
-        public void requestHeadersStart(Call call) {
-            written = true;
-        }
-
-        @Override
-        public void requestBodyStart(Call call) {
-            written = true;
-        }
+    /** What {@code Transport} tags each attempt with: where its interceptor notes that the request was written. */
+    private static final class Written {
+        volatile boolean written;
     }
 }

@@ -1,0 +1,194 @@
+package net.mittoapi.sms.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The hand-written timestamp reader against the JDK's: the same texts accepted, the same instant for each. The
+ * reference is what {@code Answers} did before the quick reader existed: {@link OffsetDateTime#parse}, and
+ * failing that {@link LocalDateTime#parse} read as UTC.
+ */
+class TimestampsTest {
+
+    /** The JDK's reading, the reference; {@code null} when it reads no instant. */
+    private static Instant jdk(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    /** The API's shape and its near relatives: the quick reader reads them itself, and as the JDK does. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "2019-04-13T12:07:57.8625574Z", "2019-04-13T12:07:57Z", "2019-04-13T12:07:57", "2019-04-13T12:07:57.1Z",
+        "2019-04-13T12:07:57.123456789Z", "2019-04-13T12:07:57.000000001Z", "2019-04-13T19:51:06.3091182+02:00",
+        "2019-04-13T09:51:06.3091182-08:00", "2019-04-13T12:07:57+18:00", "2019-04-13T12:07:57-18:00",
+        "2019-04-13T12:07:57-00:00", "2019-04-13T12:07:57+05:45", "2019-04-13T12:07:57.8625574",
+        "2020-02-29T00:00:00Z", "2000-02-29T23:59:59.999999999Z", "2019-12-31T23:59:59Z", "2019-01-01T00:00:00Z",
+        "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z", "0000-01-01T00:00:00Z", "0001-03-01T00:00:00+01:00",
+        "1600-02-29T12:00:00Z", "9999-12-31T23:59:59.999999999Z", "9999-12-31T23:59:59-18:00",
+        "0000-01-01T00:00:00+18:00", "2019-04-30T12:00:00Z", "2019-06-30T12:00:00Z", "2019-09-30T12:00:00Z",
+        "2019-11-30T12:00:00Z", "2019-01-31T12:00:00Z", "2019-03-31T12:00:00Z", "2019-05-31T12:00:00Z",
+        "2019-07-31T12:00:00Z", "2019-08-31T12:00:00Z", "2019-10-31T12:00:00Z", "2019-12-31T12:00:00Z"})
+    void theApisShapeIsReadByHandAsTheJdkReadsIt(String text) {
+        assertThat(jdk(text)).as("the JDK reads %s", text).isNotNull();
+        assertThat(Timestamps.quick(text)).as(text).isEqualTo(jdk(text));
+        assertThat(Timestamps.parse(text)).as(text).isEqualTo(jdk(text));
+    }
+
+    /**
+     * Texts the quick reader leaves to the JDK, valid or not: whatever it returns for them, {@code parse} gives
+     * the JDK's answer.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // valid ISO that the quick reader does not read itself
+        "2019-04-13t12:07:57z", "2019-04-13T12:07:57z", "2019-04-13t12:07:57Z", "2019-04-13T12:07Z",
+        "2019-04-13T12:07", "2019-04-13T12:07:57+0200", "2019-04-13T12:07:57+02", "2019-04-13T12:07:57+02:00:30",
+        "+10000-01-01T00:00:00Z", "2019-04-13T12:07:57.Z", "2019-04-13T12:07:57.",
+        // impossible dates and times
+        "2019-02-29T00:00:00Z", "2100-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2019-04-31T00:00:00Z",
+        "2019-06-31T00:00:00Z", "2019-13-01T00:00:00Z", "2019-00-10T00:00:00Z", "2019-04-00T00:00:00Z",
+        "2019-04-32T00:00:00Z", "2019-04-13T24:00:00Z", "2019-04-13T12:60:00Z", "2019-12-31T23:59:60Z",
+        "2019-04-13T12:07:57+18:01", "2019-04-13T12:07:57+19:00", "2019-04-13T12:07:57+02:60",
+        "2019-04-13T12:07:57-18:30",
+        // not ISO-8601 at all, or not only
+        "2019-04-13T12:07:57.1234567890Z", "2019-04-13 12:07:57Z", "2019-4-13T12:07:57Z", "2019-04-13T2:07:57Z",
+        "19-04-13T12:07:57Z", "２０１９-04-13T12:07:57Z", "2019-04-13T12:07:57Z ", " 2019-04-13T12:07:57Z",
+        "2019-04-13T12:07:57+02:00[Europe/Berlin]", "2019-04-13T12:07:57ZZ", "2019-04-13T12:07:57+02:0",
+        "2019-04-13T12:07:57+2:00", "2019-04-13T12:07:57GMT", "2019-04-13T12:07:57UTC", "2019-04-13T12:07:5",
+        "2019-04-13T12:07:57.+02:00", "2019-04-13", "13.04.2019 17:51", "yesterday", "", "-2019-04-13T12:07:57Z",
+        "2019/04/13T12:07:57Z", "2019-04-13T12-07-57Z", "2019-04-13T12:07:57.12a4Z", "2019-04-13T12:07:57-",
+        "2019-04-13T12:07:57+", "2019-04-13T12:07:57++02:00", "2019-04-13T12:07:57.0000000000000000001Z"})
+    void everythingElseIsTheJdksDecision(String text) {
+        Instant quick = Timestamps.quick(text);
+        if (quick != null) {
+            assertThat(quick).as("quick reading of %s", text).isEqualTo(jdk(text));
+        }
+        assertThat(Timestamps.parse(text)).as(text).isEqualTo(jdk(text));
+    }
+
+    static LongStream seeds() {
+        return LongStream.range(0, 24).map(i -> 0x5eed_0000L + i * 7919);
+    }
+
+    /**
+     * Seeded random texts around the API's shape (every field at and beyond its bounds, fractions of 0 to 10
+     * digits, offsets of every spelling), half of them then mutated by a character replaced, removed or added:
+     * the quick reader never disagrees with the JDK, and {@code parse} always agrees with it.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void randomTextsAreReadAsTheJdkReadsThem(long seed) {
+        Random random = new Random(seed);
+        int quickRead = 0;
+        int jdkRead = 0;
+        int texts = 4_000;
+        for (int i = 0; i < texts; i++) {
+            String text = random.nextBoolean() ? mutate(timestamp(random), random) : timestamp(random);
+            Instant expected = jdk(text);
+            Instant quick = Timestamps.quick(text);
+            if (quick != null) {
+                quickRead++;
+                assertThat(quick).as("seed %d, text %s: the quick reader disagrees with the JDK", seed, text)
+                        .isEqualTo(expected);
+            }
+            jdkRead += expected == null ? 0 : 1;
+            assertThat(Timestamps.parse(text)).as("seed %d, text %s", seed, text).isEqualTo(expected);
+        }
+        // The generator must reach both sides: texts the quick reader reads, and texts it leaves to the JDK.
+        assertThat(quickRead).as("seed %d: texts read by the quick reader", seed).isGreaterThan(texts / 10);
+        assertThat(jdkRead - quickRead).as("seed %d: valid texts left to the JDK", seed).isGreaterThan(texts / 100);
+        assertThat(texts - jdkRead).as("seed %d: invalid texts", seed).isGreaterThan(texts / 10);
+    }
+
+    private static String timestamp(Random r) {
+        StringBuilder s = new StringBuilder(40);
+        int year = r.nextInt(10) == 0 ? r.nextInt(10_000) : 1900 + r.nextInt(250);
+        s.append(r.nextInt(40) == 0 ? String.valueOf(year) : pad(year, 4)).append('-');
+        s.append(pad(r.nextInt(8) == 0 ? r.nextInt(14) : 1 + r.nextInt(12), 2)).append('-');
+        int day = r.nextInt(4) == 0 ? 28 + r.nextInt(5) : r.nextInt(20) == 0 ? r.nextInt(33) : 1 + r.nextInt(28);
+        s.append(pad(day, 2));
+        s.append(r.nextInt(30) == 0 ? (r.nextBoolean() ? 't' : ' ') : 'T');
+        s.append(pad(r.nextInt(12) == 0 ? 20 + r.nextInt(6) : r.nextInt(24), 2)).append(':');
+        s.append(pad(r.nextInt(12) == 0 ? 55 + r.nextInt(6) : r.nextInt(60), 2));
+        if (r.nextInt(20) != 0) {
+            s.append(':').append(pad(r.nextInt(12) == 0 ? 55 + r.nextInt(7) : r.nextInt(60), 2));
+            int fraction = r.nextInt(3) == 0 ? 0 : r.nextInt(12);
+            if (fraction > 0 || r.nextInt(20) == 0) {
+                s.append('.');
+                for (int k = 0; k < fraction - 1; k++) {
+                    s.append((char) ('0' + r.nextInt(10)));
+                }
+            }
+        }
+        switch (r.nextInt(12)) {
+            case 0:
+                break; // local: read as UTC
+            case 1:
+                s.append('z');
+                break;
+            case 2:
+                s.append(r.nextBoolean() ? '+' : '-').append(pad(r.nextInt(20), 2)).append(pad(r.nextInt(61), 2));
+                break;
+            case 3:
+                s.append(r.nextBoolean() ? '+' : '-').append(pad(r.nextInt(20), 2));
+                break;
+            case 4:
+                s.append(r.nextBoolean() ? '+' : '-').append(pad(r.nextInt(19), 2)).append(':')
+                        .append(pad(r.nextInt(60), 2)).append(':').append(pad(r.nextInt(61), 2));
+                break;
+            case 5:
+            case 6:
+            case 7:
+                s.append(r.nextBoolean() ? '+' : '-').append(pad(r.nextInt(4) == 0 ? 17 + r.nextInt(3) : r.nextInt(15), 2))
+                        .append(':').append(pad(r.nextInt(8) == 0 ? 55 + r.nextInt(7) : r.nextInt(4) * 15, 2));
+                break;
+            default:
+                s.append('Z');
+        }
+        return s.toString();
+    }
+
+    private static String mutate(String text, Random r) {
+        StringBuilder s = new StringBuilder(text);
+        String alphabet = "0123456789-:T.Z+tz /\u0660１";
+        int at = r.nextInt(s.length() + 1);
+        switch (r.nextInt(3)) {
+            case 0:
+                if (at < s.length()) {
+                    s.setCharAt(at, alphabet.charAt(r.nextInt(alphabet.length())));
+                }
+                break;
+            case 1:
+                if (at < s.length()) {
+                    s.deleteCharAt(at);
+                }
+                break;
+            default:
+                s.insert(at, alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+
+    private static String pad(int value, int width) {
+        String digits = String.valueOf(value);
+        return "0".repeat(Math.max(0, width - digits.length())) + digits;
+    }
+}
