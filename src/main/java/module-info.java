@@ -20,6 +20,7 @@ module net.mittoapi.sms {
     requires java.xml;
     requires jdk.httpserver;
     requires static transitive org.junit.jupiter.api;
+    requires static transitive org.jspecify;
 
     exports net.mittoapi.sms;
     exports net.mittoapi.sms.segments;

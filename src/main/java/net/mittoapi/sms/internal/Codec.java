@@ -22,6 +22,7 @@ import net.mittoapi.sms.Format;
 import net.mittoapi.sms.MessageType;
 import net.mittoapi.sms.MittoValidationException;
 import net.mittoapi.sms.UsageRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that turns requests into bytes and answers into trees. It owns both Jackson mappers: the
@@ -49,9 +50,9 @@ public final class Codec {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Format format;
-    private final ObjectMapper xml;
+    private final @Nullable ObjectMapper xml;
 
-    private Codec(Format format, ObjectMapper xml) {
+    private Codec(Format format, @Nullable ObjectMapper xml) {
         this.format = format;
         this.xml = xml;
     }
@@ -199,7 +200,7 @@ public final class Codec {
         }
         JsonNode tree;
         try {
-            tree = body[first] == '<' ? xml.readTree(body) : readJson(body);
+            tree = body[first] == '<' ? Objects.requireNonNull(xml).readTree(body) : readJson(body); // checked above
         } catch (RuntimeException e) {
             throw new IOException(Validation.show(String.valueOf(e.getMessage())).replaceAll("^'|'$", ""), e);
         }

@@ -2,6 +2,7 @@ package net.mittoapi.sms.sandbox;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One delivery report {@link MittoSandbox} tried to deliver to a callback URL, and how that went.
@@ -12,13 +13,13 @@ public final class DeliveryAttempt {
     private final String messageId;
     private final CallbackMethod method;
     private final String url;
-    private final String body;
+    private final @Nullable String body;
     private final int status;
-    private final String error;
+    private final @Nullable String error;
     private final Instant attemptedAt;
 
-    DeliveryAttempt(String messageId, CallbackMethod method, String url, String body, int status, String error,
-            Instant attemptedAt) {
+    DeliveryAttempt(String messageId, CallbackMethod method, String url, @Nullable String body, int status,
+            @Nullable String error, Instant attemptedAt) {
         this.messageId = messageId;
         this.method = method;
         this.url = url;
