@@ -60,8 +60,9 @@ public final class DeliveryAttempt {
     }
 
     /**
-     * @return why there was no answer: the connection failed or timed out, the URL was not usable, or the
-     *         host was not on loopback while remote callbacks are off
+     * @return why there was no answer: {@code no answer: …} when the callback was called and the connection
+     *         failed or timed out, {@code not delivered: …} when it was not called at all (the URL was not usable,
+     *         the host was not on loopback while remote callbacks are off, the sandbox was closing)
      */
     public Optional<String> error() {
         return Optional.ofNullable(error);
@@ -72,9 +73,10 @@ public final class DeliveryAttempt {
         return attemptedAt;
     }
 
+    /** @return such as {@code DeliveryAttempt[GET http://127.0.0.1:9000/dlr?ID=… for 7d35… -> HTTP 200]} */
     @Override
     public String toString() {
         return "DeliveryAttempt[" + method + " " + url + " for " + messageId + " -> "
-                + (status >= 0 ? "HTTP " + status : "no answer: " + error) + "]";
+                + (status >= 0 ? "HTTP " + status : error != null ? error : "no answer") + "]";
     }
 }
