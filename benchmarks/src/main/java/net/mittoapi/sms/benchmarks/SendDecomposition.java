@@ -28,7 +28,7 @@ import okhttp3.Response;
  * and quartiles of the per-turn ratios), all over one connection to a {@link LoopbackServer}:
  * <ol>
  *   <li>{@code raw}: pre-serialized bytes posted, the answer's bytes read;</li>
- *   <li>{@code + network interceptor}: the SDK's {@code Transport.NO_HIDDEN_RETRY}, retries and redirects off;</li>
+ *   <li>{@code + network interceptor}: the SDK's {@code Transport.NETWORK_INTERCEPTOR}, retries and redirects off;</li>
  *   <li>{@code + per-call listener}: an {@code EventListener} added to each call, as {@code Transport} adds
  *       one to tell whether the request was written;</li>
  *   <li>{@code + both};</li>
@@ -82,7 +82,7 @@ public final class SendDecomposition {
 
     private static void run(String base, Format format, int turns) throws Exception {
         OkHttpClient plain = new OkHttpClient();
-        OkHttpClient intercepted = plain.newBuilder().addNetworkInterceptor(Transport.NO_HIDDEN_RETRY)
+        OkHttpClient intercepted = plain.newBuilder().addNetworkInterceptor(Transport.NETWORK_INTERCEPTOR)
                 .retryOnConnectionFailure(false).followRedirects(false).build();
         HttpUrl url = HttpUrl.get(base + (format == Format.JSON ? "/sms.json" : "/sms.xml"));
         byte[] body = Bodies.smsRequest();
