@@ -19,7 +19,11 @@ module net.mittoapi.sms {
     requires org.slf4j;
     requires java.xml;
     requires jdk.httpserver;
-    requires static transitive org.junit.jupiter.api;
+    // Optional, and optional for modular applications too: not transitive, since 'requires static transitive'
+    // makes an application module that requires this one fail to compile ("module not found") without them.
+    // JUnit for sandbox.junit only, in tests that have JUnit anyway; JSpecify's annotations only for checkers.
+    requires static org.junit.jupiter.api;
+    requires static org.jspecify;
 
     exports net.mittoapi.sms;
     exports net.mittoapi.sms.segments;

@@ -1,6 +1,7 @@
 package net.mittoapi.sms;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One recipient's message within a {@link BulkSmsResponse}.
@@ -12,5 +13,5 @@ import java.time.Instant;
  * @param textLength the length of the text as the server counted it, -1 when the answer had none or it could
  *                   not be read
  */
-public record BulkMessage(String id, Instant timestamp, String to, int textLength) {
+public record BulkMessage(@Nullable String id, @Nullable Instant timestamp, @Nullable String to, int textLength) {
 }

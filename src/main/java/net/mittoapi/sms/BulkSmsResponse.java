@@ -1,6 +1,7 @@
 package net.mittoapi.sms;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API's answer to {@link MittoClient#sendBulk(BulkSmsRequest)}: one {@link BulkMessage} per recipient,
@@ -13,14 +14,16 @@ import java.util.List;
  * @param responseText the API's text, such as {@code "SMS sent"}, or {@code null} when the answer had none
  * @param messages     the messages, one per recipient; unmodifiable, empty when the answer listed none
  */
-public record BulkSmsResponse(int responseCode, String responseText, List<BulkMessage> messages) {
+public record BulkSmsResponse(int responseCode, @Nullable String responseText, List<BulkMessage> messages) {
 
     /**
      * @param responseCode the API's code
      * @param responseText the API's text, or {@code null}
      * @param messages     the messages; copied, {@code null} read as empty
      */
-    public BulkSmsResponse {
-        messages = messages == null ? List.of() : List.copyOf(messages);
+    public BulkSmsResponse(int responseCode, @Nullable String responseText, @Nullable List<BulkMessage> messages) {
+        this.responseCode = responseCode;
+        this.responseText = responseText;
+        this.messages = messages == null ? List.of() : List.copyOf(messages);
     }
 }

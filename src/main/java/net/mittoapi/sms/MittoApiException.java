@@ -2,6 +2,7 @@ package net.mittoapi.sms;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server answered, and the answer was an error: an HTTP status of 400 or above, or a
@@ -24,11 +25,11 @@ public sealed class MittoApiException extends MittoException
     /** The body's {@code responseCode}, or -1. */
     private final int responseCode;
     /** The body's {@code responseText}, or {@code null}. */
-    private final String responseText;
+    private final @Nullable String responseText;
     /** The raw body, truncated, or {@code null}. */
-    private final String body;
+    private final @Nullable String body;
     /** The wait named by {@code Retry-After}, or {@code null}. */
-    private final Duration retryAfter;
+    private final @Nullable Duration retryAfter;
 
     /**
      * @param httpStatus   the HTTP status of the answer
@@ -36,7 +37,7 @@ public sealed class MittoApiException extends MittoException
      * @param responseText the body's {@code responseText}, or {@code null} when it had none
      * @param body         the raw body as received, or {@code null}; truncated to {@link #MAX_BODY_CHARS}
      */
-    public MittoApiException(int httpStatus, int responseCode, String responseText, String body) {
+    public MittoApiException(int httpStatus, int responseCode, @Nullable String responseText, @Nullable String body) {
         this(httpStatus, responseCode, responseText, body, null);
     }
 
@@ -47,8 +48,8 @@ public sealed class MittoApiException extends MittoException
      * @param body         the raw body as received, or {@code null}; truncated to {@link #MAX_BODY_CHARS}
      * @param retryAfter   the wait named by the answer's {@code Retry-After} header, or {@code null}
      */
-    public MittoApiException(int httpStatus, int responseCode, String responseText, String body,
-            Duration retryAfter) {
+    public MittoApiException(int httpStatus, int responseCode, @Nullable String responseText, @Nullable String body,
+            @Nullable Duration retryAfter) {
         this(describe(httpStatus, responseCode, responseText, body)
                 + (retryAfter != null ? "; it asked to retry after " + describe(retryAfter) : ""),
                 httpStatus, responseCode, responseText, body, retryAfter);
@@ -64,8 +65,8 @@ public sealed class MittoApiException extends MittoException
      * @param body         the raw body as received, or {@code null}; truncated to {@link #MAX_BODY_CHARS}
      * @param retryAfter   the wait named by the answer's {@code Retry-After} header, or {@code null}
      */
-    protected MittoApiException(String message, int httpStatus, int responseCode, String responseText,
-            String body, Duration retryAfter) {
+    protected MittoApiException(String message, int httpStatus, int responseCode, @Nullable String responseText,
+            @Nullable String body, @Nullable Duration retryAfter) {
         super(message, null);
         this.httpStatus = httpStatus;
         this.responseCode = responseCode;
@@ -95,12 +96,12 @@ public sealed class MittoApiException extends MittoException
     }
 
     /** @return the body's {@code responseText}, or {@code null} when the body had none */
-    public String responseText() {
+    public @Nullable String responseText() {
         return responseText;
     }
 
     /** @return the raw body as received (truncated to {@link #MAX_BODY_CHARS}), or {@code null} */
-    public String body() {
+    public @Nullable String body() {
         return body;
     }
 
@@ -113,7 +114,7 @@ public sealed class MittoApiException extends MittoException
         return Optional.ofNullable(retryAfter);
     }
 
-    static String describe(int httpStatus, int responseCode, String responseText, String body) {
+    static String describe(int httpStatus, int responseCode, @Nullable String responseText, @Nullable String body) {
         StringBuilder message = new StringBuilder("Mitto API answered HTTP ").append(httpStatus);
         if (responseCode >= 0) {
             message.append(", responseCode ").append(responseCode);
@@ -135,12 +136,12 @@ public sealed class MittoApiException extends MittoException
         }
     }
 
-    private static String truncate(String body) {
-        return truncate(body, MAX_BODY_CHARS);
+    private static @Nullable String truncate(@Nullable String body) {
+        return body == null ? null : truncate(body, MAX_BODY_CHARS);
     }
 
     private static String truncate(String text, int max) {
-        if (text == null || text.length() <= max) {
+        if (text.length() <= max) {
             return text;
         }
         int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;

@@ -1,5 +1,7 @@
 package net.mittoapi.sms;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server refused the API key (HTTP 401): it is missing, wrong or revoked. Check the key given to
  * {@code MittoClient.builder().apiKey(...)} or the {@code MITTO_API_KEY} environment variable. The key
@@ -13,7 +15,7 @@ public final class MittoAuthenticationException extends MittoApiException {
      * @param responseText the body's {@code responseText}, or {@code null}
      * @param body         the raw body as received, or {@code null}
      */
-    public MittoAuthenticationException(String responseText, String body) {
+    public MittoAuthenticationException(@Nullable String responseText, @Nullable String body) {
         this(-1, responseText, body);
     }
 
@@ -22,7 +24,7 @@ public final class MittoAuthenticationException extends MittoApiException {
      * @param responseText the body's {@code responseText}, or {@code null}
      * @param body         the raw body as received, or {@code null}
      */
-    public MittoAuthenticationException(int responseCode, String responseText, String body) {
+    public MittoAuthenticationException(int responseCode, @Nullable String responseText, @Nullable String body) {
         super("Mitto API answered HTTP 401: the API key is missing or not valid;"
                 + " check the key given to MittoClient.builder().apiKey(...) or MITTO_API_KEY",
                 401, responseCode, responseText, body, null);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -36,6 +37,7 @@ import okhttp3.Dispatcher;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The client of the Mitto SMS REST API: send an SMS or a bulk SMS, read usage by country, report a
@@ -95,7 +97,7 @@ public final class MittoClient implements AutoCloseable {
     private final Transport.Reader<SmsResponse> smsReader;
     private final Transport.Reader<BulkSmsResponse> bulkReader;
     private final Transport.Reader<UsageResponse> usageReader;
-    private final Transport.Reader<Void> conversionReader;
+    private final Transport.Reader<@Nullable Void> conversionReader;
     private final HttpUrl sendingBase;
     private final HttpUrl accountBase;
     /** Each call's URL, built once: building an {@link HttpUrl} per call cost 0.6 KB and 0.7 µs. */
@@ -144,7 +146,7 @@ public final class MittoClient implements AutoCloseable {
         return fromEnv(System::getenv);
     }
 
-    static MittoClient fromEnv(Function<String, String> environment) {
+    static MittoClient fromEnv(Function<String, @Nullable String> environment) {
         String key = environment.apply("MITTO_API_KEY");
         if (key == null || key.isBlank()) {
             throw new MittoValidationException("MITTO_API_KEY must be set to the API key of your Mitto account;"
@@ -253,8 +255,9 @@ public final class MittoClient implements AutoCloseable {
      * @param messageId the id of the sent message
      * @return completes with {@code null} once the server took the report; cancelling it cancels the HTTP call
      */
-    public CompletableFuture<Void> reportConversionAsync(String messageId) {
-        return callAsync(Endpoint.CONVERSION, () -> codec.encodeConversion(Validation.messageId(messageId)),
+    public CompletableFuture<@Nullable Void> reportConversionAsync(String messageId) {
+        return this.<@Nullable Void>callAsync(Endpoint.CONVERSION,
+                () -> codec.encodeConversion(Validation.messageId(messageId)),
                 conversionReader, null);
     }
 
@@ -292,13 +295,14 @@ public final class MittoClient implements AutoCloseable {
     }
 
     /** @param segments the forecast, or {@code null}; computed only when a listener is set */
-    private <T> T call(Endpoint endpoint, byte[] body, Transport.Reader<T> reader, Segments segments) {
+    private <T extends @Nullable Object> T call(Endpoint endpoint, byte[] body, Transport.Reader<T> reader,
+            @Nullable Segments segments) {
         return transport.call(endpoint, url(endpoint), body, reader, segments);
     }
 
     /** Bad input fails the future instead of throwing, as every other failure of an async call does. */
-    private <T> CompletableFuture<T> callAsync(Endpoint endpoint, Supplier<byte[]> body, Transport.Reader<T> reader,
-            Supplier<Segments> segments) {
+    private <T extends @Nullable Object> CompletableFuture<T> callAsync(Endpoint endpoint, Supplier<byte[]> body,
+            Transport.Reader<T> reader, @Nullable Supplier<@Nullable Segments> segments) {
         byte[] bytes;
         try {
             bytes = body.get();
@@ -313,7 +317,7 @@ public final class MittoClient implements AutoCloseable {
      * What the calculator predicts a send costs, for the listener; {@code null} without a listener (the
      * calculation is not made at all), for binary messages, and for a GSM message GSM-7 cannot carry.
      */
-    private Segments segments(MessageFields<?> fields, int recipients) {
+    private @Nullable Segments segments(MessageFields<?> fields, int recipients) {
         if (!events.enabled()) {
             return null;
         }
@@ -332,7 +336,7 @@ public final class MittoClient implements AutoCloseable {
 
     /** The call's URL, as the constructor decided it. */
     private HttpUrl url(Endpoint endpoint) {
-        return urls.get(endpoint);
+        return Objects.requireNonNull(urls.get(endpoint), "the constructor builds every endpoint's URL");
     }
 
     private static <R> R required(R request) {
@@ -356,9 +360,9 @@ public final class MittoClient implements AutoCloseable {
         /** The longest timeout or retry wait: what OkHttp's millisecond timeouts can hold. */
         private static final Duration MAX_DURATION = Duration.ofMillis(Integer.MAX_VALUE);
 
-        private String apiKey;
+        private @Nullable String apiKey;
         private Region region = Region.DEFAULT;
-        private String baseUrl;
+        private @Nullable String baseUrl;
         private Format format = Format.JSON;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
@@ -367,10 +371,10 @@ public final class MittoClient implements AutoCloseable {
         private int maxRetries = 2;
         private Duration retryBase = Duration.ofMillis(500);
         private Duration retryCap = Duration.ofSeconds(30);
-        private OkHttpClient httpClient;
+        private @Nullable OkHttpClient httpClient;
         private ClassLoader xmlClassLoader = Codec.class.getClassLoader();
-        private RetryTimer retryTimer;
-        private MittoClientListener listener;
+        private @Nullable RetryTimer retryTimer;
+        private @Nullable MittoClientListener listener;
 
         private Builder() {
         }
@@ -411,10 +415,11 @@ public final class MittoClient implements AutoCloseable {
          * {@code https}, the resolver and proxy of an {@link #httpClient(OkHttpClient) injected client} stay
          * in force.
          *
-         * @param baseUrl the base URL, such as {@code https://proxy.example.com/mitto} or the sandbox's
+         * @param baseUrl the base URL, such as {@code https://proxy.example.com/mitto} or the sandbox's; or
+         *                {@code null} for none, the default (the region decides)
          * @return this builder
          */
-        public Builder baseUrl(String baseUrl) {
+        public Builder baseUrl(@Nullable String baseUrl) {
             this.baseUrl = baseUrl;
             return this;
         }
@@ -508,7 +513,7 @@ public final class MittoClient implements AutoCloseable {
          * @param httpClient the client to share, or {@code null} to let the SDK create one
          * @return this builder
          */
-        public Builder httpClient(OkHttpClient httpClient) {
+        public Builder httpClient(@Nullable OkHttpClient httpClient) {
             this.httpClient = httpClient;
             return this;
         }
@@ -523,7 +528,7 @@ public final class MittoClient implements AutoCloseable {
          * @param listener the listener, or {@code null} for none, the default
          * @return this builder
          */
-        public Builder listener(MittoClientListener listener) {
+        public Builder listener(@Nullable MittoClientListener listener) {
             this.listener = listener;
             return this;
         }
@@ -581,7 +586,7 @@ public final class MittoClient implements AutoCloseable {
          * @param loopback for a plain-http base URL, the resolver that keeps it on loopback; {@code null} for
          *                 https, where the injected client's resolver and proxy stay in force
          */
-        private OkHttpClient configure(OkHttpClient injected, Dns loopback) {
+        private OkHttpClient configure(@Nullable OkHttpClient injected, @Nullable Dns loopback) {
             OkHttpClient.Builder http;
             Dispatcher dispatcher;
             if (injected == null) {
@@ -621,7 +626,7 @@ public final class MittoClient implements AutoCloseable {
                     });
         }
 
-        private static String checkApiKey(String apiKey) {
+        private static String checkApiKey(@Nullable String apiKey) {
             if (apiKey == null || apiKey.isBlank()) {
                 throw new MittoValidationException("apiKey must be set to the API key of your Mitto account; it is "
                         + (apiKey == null ? "not set" : "blank") + ". Pass it to apiKey(...), or use"
@@ -670,7 +675,7 @@ public final class MittoClient implements AutoCloseable {
          * @param host the host of a parsed URL
          * @return the loopback addresses, or {@code null} when the host is not loopback by itself
          */
-        static List<InetAddress> loopbackAddresses(String host) {
+        static @Nullable List<InetAddress> loopbackAddresses(String host) {
             try {
                 if (host.equals("localhost")) {
                     return List.of(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}),
@@ -687,7 +692,7 @@ public final class MittoClient implements AutoCloseable {
         }
 
         /** @return the four octets of {@code a.b.c.d} in canonical dotted decimal (0-255, no leading zero), else null */
-        private static byte[] canonicalIpv4(String host) {
+        private static byte @Nullable [] canonicalIpv4(String host) {
             String[] parts = host.split("\\.", -1);
             if (parts.length != 4) {
                 return null;
@@ -720,7 +725,8 @@ public final class MittoClient implements AutoCloseable {
          * machine. Any other host (a redirect is never followed anyway) is refused.
          */
         private static Dns loopbackDns(String baseHost) {
-            List<InetAddress> addresses = loopbackAddresses(baseHost);
+            List<InetAddress> addresses = Objects.requireNonNull(loopbackAddresses(baseHost),
+                    "checkBaseUrl() let through a plain-http host that is loopback by itself");
             return host -> {
                 if (host.equals(baseHost)) {
                     return addresses;
@@ -730,7 +736,7 @@ public final class MittoClient implements AutoCloseable {
             };
         }
 
-        private static void checkTimeout(String name, Duration timeout) {
+        private static void checkTimeout(String name, @Nullable Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.compareTo(MAX_DURATION) > 0) {
                 throw new MittoValidationException(name + " must be zero (no timeout) or a positive duration of"
                         + " at most " + MAX_DURATION.toMillis() + " ms; got " + timeout);

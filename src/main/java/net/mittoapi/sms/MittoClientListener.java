@@ -2,6 +2,7 @@ package net.mittoapi.sms;
 
 import java.time.Duration;
 import net.mittoapi.sms.segments.Encoding;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Observes a client's calls, for metrics, tracing or logs of the application's own. Set one with
@@ -142,7 +143,7 @@ public interface MittoClientListener {
      * @param url      the URL it goes to (never carries the key), such as {@code https://rest.mittoapi.net/sms.json}
      * @param segments for sends, what the calculator predicts; {@code null} otherwise (see {@link Segments})
      */
-    record CallStarted(long call, Endpoint endpoint, String url, Segments segments) {
+    record CallStarted(long call, Endpoint endpoint, String url, @Nullable Segments segments) {
     }
 
     /**
@@ -160,7 +161,7 @@ public interface MittoClientListener {
      *                    did not process this attempt
      * @param duration    from the start of the attempt to its end
      */
-    record AttemptEnded(long call, Endpoint endpoint, int attempt, int httpStatus, Throwable failure,
+    record AttemptEnded(long call, Endpoint endpoint, int attempt, int httpStatus, @Nullable Throwable failure,
             boolean requestSent, Duration duration) {
     }
 
@@ -200,6 +201,7 @@ public interface MittoClientListener {
      * @param segments       as in {@link CallStarted#segments()}
      */
     record CallEnded(long call, Endpoint endpoint, Outcome outcome, int httpStatus, int responseCode,
-            boolean maybeDelivered, int attempts, Duration duration, MittoException failure, Segments segments) {
+            boolean maybeDelivered, int attempts, Duration duration, @Nullable MittoException failure,
+            @Nullable Segments segments) {
     }
 }

@@ -1,5 +1,7 @@
 package net.mittoapi.sms;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The root of every failure the SDK throws. Unchecked: catch this type to handle all of them, or one of
  * its subclasses to handle one kind.
@@ -19,7 +21,7 @@ public abstract sealed class MittoException extends RuntimeException
      * @param message what went wrong and, where it helps, what to do about it
      * @param cause   the underlying failure, or {@code null}
      */
-    protected MittoException(String message, Throwable cause) {
+    protected MittoException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,6 +1,7 @@
 package net.mittoapi.sms;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server asked the client to slow down (HTTP 429). When the SDK's own retries are spent or turned
@@ -16,7 +17,8 @@ public final class MittoRateLimitException extends MittoApiException {
      * @param body         the raw body as received, or {@code null}
      * @param retryAfter   the wait named by the {@code Retry-After} header, or {@code null} when absent
      */
-    public MittoRateLimitException(String responseText, String body, Duration retryAfter) {
+    public MittoRateLimitException(@Nullable String responseText, @Nullable String body,
+            @Nullable Duration retryAfter) {
         this(-1, responseText, body, retryAfter);
     }
 
@@ -26,7 +28,8 @@ public final class MittoRateLimitException extends MittoApiException {
      * @param body         the raw body as received, or {@code null}
      * @param retryAfter   the wait named by the {@code Retry-After} header, or {@code null} when absent
      */
-    public MittoRateLimitException(int responseCode, String responseText, String body, Duration retryAfter) {
+    public MittoRateLimitException(int responseCode, @Nullable String responseText, @Nullable String body,
+            @Nullable Duration retryAfter) {
         super("Mitto API answered HTTP 429 (too many requests)"
                 + (retryAfter != null ? "; it asked to retry after " + describe(retryAfter) : ""),
                 429, responseCode, responseText, body, retryAfter);

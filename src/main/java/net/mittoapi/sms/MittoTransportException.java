@@ -1,5 +1,7 @@
 package net.mittoapi.sms;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * No usable answer: the connection failed, the call timed out, or the body could not be read.
  *
@@ -19,7 +21,7 @@ public final class MittoTransportException extends MittoException {
      * @param maybeDelivered whether the request may have reached the server
      * @param cause          the underlying failure, or {@code null}
      */
-    public MittoTransportException(String message, boolean maybeDelivered, Throwable cause) {
+    public MittoTransportException(String message, boolean maybeDelivered, @Nullable Throwable cause) {
         super(message, cause);
         this.maybeDelivered = maybeDelivered;
     }

@@ -1,5 +1,7 @@
 package net.mittoapi.sms;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Bad input, caught before anything was sent: a request that fails validation in {@code build()}, a
  * client misconfigured in {@code MittoClient.Builder.build()}, or a webhook payload that cannot be read.
@@ -18,9 +20,9 @@ public final class MittoValidationException extends MittoException {
 
     /**
      * @param message names the field, the rule and the offending value
-     * @param cause   the underlying failure, such as a parse error
+     * @param cause   the underlying failure, such as a parse error, or {@code null}
      */
-    public MittoValidationException(String message, Throwable cause) {
+    public MittoValidationException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -3,6 +3,7 @@ package net.mittoapi.sms;
 import java.util.Optional;
 import java.util.OptionalInt;
 import net.mittoapi.sms.internal.MessageFields;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One SMS to one recipient, for {@link MittoClient#send(SmsRequest)}. Immutable; built and validated by
@@ -167,7 +168,7 @@ public final class SmsRequest {
          * @param type the encoding, or {@code null} for {@link MessageType#AUTO}
          * @return this builder
          */
-        public Builder type(MessageType type) {
+        public Builder type(@Nullable MessageType type) {
             draft.type = type;
             return this;
         }
@@ -185,10 +186,11 @@ public final class SmsRequest {
          * Free text the API echoes in this message's delivery reports. Sent exactly as given; nothing is refused,
          * an empty text included, since the API documents no rule for it.
          *
-         * @param reference such as a campaign name, {@code "Campaign 2019-05, B-split message"}
+         * @param reference such as a campaign name, {@code "Campaign 2019-05, B-split message"}; {@code null}
+         *                  leaves it unset, the default
          * @return this builder
          */
-        public Builder reference(String reference) {
+        public Builder reference(@Nullable String reference) {
             draft.reference = reference;
             return this;
         }
@@ -200,10 +202,11 @@ public final class SmsRequest {
          * cannot be a callback: a value that is not an absolute {@code http} or {@code https} URL with a host, or
          * holds white space or control characters.
          *
-         * @param callback the URL, such as {@code "https://www.example.com"}
+         * @param callback the URL, such as {@code "https://www.example.com"}; {@code null} leaves it unset, the
+         *                 default (the account's URL)
          * @return this builder
          */
-        public Builder callback(String callback) {
+        public Builder callback(@Nullable String callback) {
             draft.callback = callback;
             return this;
         }
@@ -213,10 +216,10 @@ public final class SmsRequest {
          * octets of hex digits (an even number of {@code 0-9}, {@code a-f}, {@code A-F}), and more than the 140
          * octets of one SMS.
          *
-         * @param udh such as {@code "050003CC0201"}
+         * @param udh such as {@code "050003CC0201"}; {@code null} leaves it unset, the default
          * @return this builder
          */
-        public Builder udh(String udh) {
+        public Builder udh(@Nullable String udh) {
             draft.udh = udh;
             return this;
         }

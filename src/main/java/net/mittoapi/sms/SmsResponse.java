@@ -1,6 +1,7 @@
 package net.mittoapi.sms;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API's answer to {@link MittoClient#send(SmsRequest)}. Only successful answers become an
@@ -25,6 +26,6 @@ import java.time.Instant;
  * @param responseText the API's text, such as {@code "SMS sent"}, or {@code null} when the answer had none
  * @param test         {@code true} when this was a test call: nothing was delivered or charged
  */
-public record SmsResponse(String id, Instant timestamp, String to, int responseCode, int textLength,
-        String responseText, boolean test) {
+public record SmsResponse(@Nullable String id, @Nullable Instant timestamp, @Nullable String to, int responseCode,
+        int textLength, @Nullable String responseText, boolean test) {
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import net.mittoapi.sms.internal.Validation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A period to read usage for, for {@link MittoClient#usageByCountry(UsageRequest)}: both days included.
@@ -21,12 +22,11 @@ public final class UsageRequest {
 
     private final LocalDate startDate;
     private final LocalDate endDate;
-    private final String accountName;
+    private final @Nullable String accountName;
 
     private UsageRequest(Builder b) {
-        Validation.period(b.startDate, b.endDate);
-        this.startDate = b.startDate;
-        this.endDate = b.endDate;
+        this.startDate = Validation.periodDay("startDate", "first", b.startDate);
+        this.endDate = Validation.periodDay("endDate", "last", b.endDate);
         this.accountName = Validation.accountName(b.accountName);
     }
 
@@ -70,9 +70,9 @@ public final class UsageRequest {
     /** Builds a {@link UsageRequest}; {@link #build()} checks every field. Not thread-safe. */
     public static final class Builder {
 
-        private LocalDate startDate;
-        private LocalDate endDate;
-        private String accountName;
+        private @Nullable LocalDate startDate;
+        private @Nullable LocalDate endDate;
+        private @Nullable String accountName;
 
         private Builder() {
         }
@@ -98,10 +98,10 @@ public final class UsageRequest {
 
         /**
          * @param accountName the account to report on ({@code AccountName} on the wire); optional, and sent
-         *                    exactly as given when set
+         *                    exactly as given when set; {@code null} leaves it unset, the default
          * @return this builder
          */
-        public Builder accountName(String accountName) {
+        public Builder accountName(@Nullable String accountName) {
             this.accountName = accountName;
             return this;
         }

@@ -1,6 +1,7 @@
 package net.mittoapi.sms;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API's answer to {@link MittoClient#usageByCountry(UsageRequest)}: one entry per destination country.
@@ -15,7 +16,7 @@ public record UsageResponse(List<CountryUsage> usagesByCountry) {
     /**
      * @param usagesByCountry the usage per country; copied, {@code null} read as empty
      */
-    public UsageResponse {
-        usagesByCountry = usagesByCountry == null ? List.of() : List.copyOf(usagesByCountry);
+    public UsageResponse(@Nullable List<CountryUsage> usagesByCountry) {
+        this.usagesByCountry = usagesByCountry == null ? List.of() : List.copyOf(usagesByCountry);
     }
 }

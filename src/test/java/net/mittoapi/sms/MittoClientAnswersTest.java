@@ -151,4 +151,18 @@ class MittoClientAnswersTest {
                     .hasMessageContaining("expected usagesByCountry, got '{\"usage\":{\"DEU\":3}}'");
         }
     }
+
+    @Test
+    void aUsageEntryWithACountButNoCountryIsKeptWithANullCountry() {
+        try (MittoClient client = api.client().maxRetries(0).build()) {
+            api.json(200, "{\"usagesByCountry\":[{\"messagesCount\":\"3\",\"cost\":\"0.18\"},"
+                    + "{\"country\":null,\"messagesCount\":\"1\",\"cost\":\"0.06\"}]}");
+
+            UsageResponse usage = client.usageByCountry(UsageRequest.builder()
+                    .startDate(LocalDate.of(2020, 4, 1)).endDate(LocalDate.of(2020, 4, 15)).build());
+
+            assertThat(usage.usagesByCountry()).extracting(CountryUsage::country).containsExactly(null, null);
+            assertThat(usage.usagesByCountry()).extracting(CountryUsage::messagesCount).containsExactly(3L, 1L);
+        }
+    }
 }

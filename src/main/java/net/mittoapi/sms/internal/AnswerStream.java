@@ -7,11 +7,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import net.mittoapi.sms.BulkMessage;
 import net.mittoapi.sms.BulkSmsResponse;
 import net.mittoapi.sms.CountryUsage;
 import net.mittoapi.sms.SmsResponse;
 import net.mittoapi.sms.UsageResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the usual successful answers straight from Jackson's token stream into the response records, without
@@ -65,14 +67,14 @@ final class AnswerStream {
     }
 
     /** The tokens of a JSON or XML answer, from Jackson; or {@code null} when {@link #plain} reads. */
-    private final JsonParser json;
+    private final @Nullable JsonParser json;
     /** The tokens of a plain XML answer, read by hand; or {@code null}. */
-    private final PlainXml plain;
+    private final @Nullable PlainXml plain;
     private final boolean xml;
     /** The element name that every entry of the XML list being read must carry. */
-    private String entryName;
+    private @Nullable String entryName;
 
-    private AnswerStream(JsonParser json, PlainXml plain, boolean xml) {
+    private AnswerStream(@Nullable JsonParser json, @Nullable PlainXml plain, boolean xml) {
         this.json = json;
         this.plain = plain;
         this.xml = xml;
@@ -83,7 +85,7 @@ final class AnswerStream {
      * @param xml    whether it reads XML
      * @return the answer to {@code /sms}, or {@code null} when {@link Answers}' tree reader must decide
      */
-    static SmsResponse sms(JsonParser parser, boolean xml) {
+    static @Nullable SmsResponse sms(JsonParser parser, boolean xml) {
         try (parser) {
             return new AnswerStream(parser, null, xml).sms();
         } catch (IOException | RuntimeException e) {
@@ -96,7 +98,7 @@ final class AnswerStream {
      * @return the answer to {@code /sms}, or {@code null} when the answer is not plain XML ({@link PlainXml}) or
      *         {@link Answers}' tree reader must decide
      */
-    static SmsResponse sms(byte[] body) {
+    static @Nullable SmsResponse sms(byte[] body) {
         try {
             return new AnswerStream(null, new PlainXml(body), true).sms();
         } catch (IOException | RuntimeException e) {
@@ -109,7 +111,7 @@ final class AnswerStream {
      * @param xml    whether it reads XML
      * @return the answer to {@code /smsbulk}, or {@code null} when {@link Answers}' tree reader must decide
      */
-    static BulkSmsResponse bulk(JsonParser parser, boolean xml) {
+    static @Nullable BulkSmsResponse bulk(JsonParser parser, boolean xml) {
         try (parser) {
             return new AnswerStream(parser, null, xml).bulk();
         } catch (IOException | RuntimeException e) {
@@ -121,7 +123,7 @@ final class AnswerStream {
      * @param body an XML answer
      * @return the answer to {@code /smsbulk}, or {@code null} as for {@link #sms(byte[])}
      */
-    static BulkSmsResponse bulk(byte[] body) {
+    static @Nullable BulkSmsResponse bulk(byte[] body) {
         try {
             return new AnswerStream(null, new PlainXml(body), true).bulk();
         } catch (IOException | RuntimeException e) {
@@ -135,7 +137,7 @@ final class AnswerStream {
      * @return the answer to {@code /usage/bycountry}, or {@code null} when {@link Answers}' tree reader must
      *         decide
      */
-    static UsageResponse usage(JsonParser parser, boolean xml) {
+    static @Nullable UsageResponse usage(JsonParser parser, boolean xml) {
         try (parser) {
             return new AnswerStream(parser, null, xml).usage();
         } catch (IOException | RuntimeException e) {
@@ -147,7 +149,7 @@ final class AnswerStream {
      * @param body an XML answer
      * @return the answer to {@code /usage/bycountry}, or {@code null} as for {@link #sms(byte[])}
      */
-    static UsageResponse usage(byte[] body) {
+    static @Nullable UsageResponse usage(byte[] body) {
         try {
             return new AnswerStream(null, new PlainXml(body), true).usage();
         } catch (IOException | RuntimeException e) {
@@ -155,24 +157,39 @@ final class AnswerStream {
         }
     }
 
+    /** @return the next token; steps aside at the end of the input or where the hand reader leaves its subset */
     private JsonToken next() throws IOException {
-        return json != null ? json.nextToken() : plain.next();
+        JsonToken token = json != null ? json.nextToken() : hand().next();
+        if (token == null) {
+            throw StepAside.INSTANCE;
+        }
+        return token;
     }
 
     private String name() throws IOException {
-        return json != null ? json.currentName() : plain.name();
+        return json != null ? json.currentName() : hand().name();
     }
 
     private String text() throws IOException {
-        return json != null ? json.getText() : plain.text();
+        return json != null ? json.getText() : hand().text();
     }
 
     private void skipChildren(JsonToken value) throws IOException {
         if (json != null) {
             json.skipChildren();
         } else {
-            expect(plain.skipChildren(value));
+            expect(hand().skipChildren(value));
         }
+    }
+
+    /** @return the hand reader, there whenever Jackson's parser is not (the constructor's callers give one) */
+    private PlainXml hand() {
+        return Objects.requireNonNull(plain, "neither parser");
+    }
+
+    /** @return Jackson's parser, there whenever a number token was read (only Jackson reads numbers) */
+    private JsonParser jackson() {
+        return Objects.requireNonNull(json, "a number without Jackson's parser");
     }
 
     private SmsResponse sms() throws IOException {
@@ -361,7 +378,7 @@ final class AnswerStream {
     }
 
     /** @return the next field's name, or {@code null} at the end of the object (an empty one included) */
-    private String nextField() throws IOException {
+    private @Nullable String nextField() throws IOException {
         JsonToken token = next();
         if (token == JsonToken.END_OBJECT) {
             return null;
@@ -426,7 +443,7 @@ final class AnswerStream {
         skipChildren(value);
     }
 
-    private String string(JsonToken value) throws IOException {
+    private @Nullable String string(JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_STRING) {
             return text();
         }
@@ -455,15 +472,18 @@ final class AnswerStream {
         String text = text();
         expect(!text.isBlank());
         Instant instant = Timestamps.parse(text.strip());
-        expect(instant != null);
+        if (instant == null) {
+            throw StepAside.INSTANCE;
+        }
         return instant;
     }
 
     /** A JSON integer that fits an int, or a text of one to nine ASCII digits. */
     private int wholeInt(JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NUMBER_INT) {
-            expect(json.getNumberType() == JsonParser.NumberType.INT);
-            return json.getIntValue();
+            JsonParser parser = jackson();
+            expect(parser.getNumberType() == JsonParser.NumberType.INT);
+            return parser.getIntValue();
         }
         return (int) digits(value, 9);
     }
@@ -471,9 +491,10 @@ final class AnswerStream {
     /** A JSON integer that fits a long, or a text of one to eighteen ASCII digits. */
     private long wholeLong(JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NUMBER_INT) {
-            JsonParser.NumberType type = json.getNumberType();
+            JsonParser parser = jackson();
+            JsonParser.NumberType type = parser.getNumberType();
             expect(type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG);
-            return json.getLongValue();
+            return parser.getLongValue();
         }
         return digits(value, 18);
     }
@@ -495,7 +516,7 @@ final class AnswerStream {
     /** A cost, read exactly as the tree reads it: through {@link Numbers}, from a number or a text. */
     private BigDecimal decimal(JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) { // JSON only
-            return Numbers.bounded(json.getDecimalValue());
+            return Numbers.bounded(jackson().getDecimalValue());
         }
         expect(value == JsonToken.VALUE_STRING);
         String text = text();

@@ -26,6 +26,7 @@ import net.mittoapi.sms.MittoRateLimitException;
 import net.mittoapi.sms.MittoTransportException;
 import net.mittoapi.sms.SmsResponse;
 import net.mittoapi.sms.UsageResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -260,7 +261,7 @@ public final class Answers {
      * @param retryAfter the wait named by {@code Retry-After}, or {@code null}
      * @return the exception to throw
      */
-    public MittoApiException error(int status, byte[] body, Duration retryAfter) {
+    public MittoApiException error(int status, byte[] body, @Nullable Duration retryAfter) {
         String raw = body.length == 0 ? null : new String(body, StandardCharsets.UTF_8);
         int code = -1;
         String responseText = null;
@@ -288,7 +289,7 @@ public final class Answers {
      * @param now   the current instant, for HTTP-dates
      * @return the wait, never negative, or {@code null} when absent or unreadable
      */
-    public static Duration retryAfter(String value, Instant now) {
+    public static @Nullable Duration retryAfter(@Nullable String value, Instant now) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -310,7 +311,7 @@ public final class Answers {
     }
 
     /** A parser for {@link AnswerStream}, or {@code null} when only the tree can read the body. */
-    private JsonParser parser(byte[] body) {
+    private @Nullable JsonParser parser(byte[] body) {
         try {
             return codec.parser(body);
         } catch (IOException | RuntimeException e) {
@@ -343,7 +344,8 @@ public final class Answers {
                 new String(body, StandardCharsets.UTF_8));
     }
 
-    private static MittoTransportException unreadable(int status, String why, Throwable cause, String advice) {
+    private static MittoTransportException unreadable(int status, String why, @Nullable Throwable cause,
+            String advice) {
         return new MittoTransportException("The Mitto API answered HTTP " + status + " but its body could not"
                 + " be read (" + why + "). " + advice, true, cause);
     }
@@ -364,7 +366,7 @@ public final class Answers {
     }
 
     /** Finds a field by name, ignoring case; {@code null} when absent or when {@code node} is no object. */
-    static JsonNode field(JsonNode node, String name) {
+    static @Nullable JsonNode field(@Nullable JsonNode node, String name) {
         if (node == null || !node.isObject()) {
             return null;
         }
@@ -384,7 +386,7 @@ public final class Answers {
      * The elements of a list, however it arrived: a JSON array; an XML wrapper element holding repeated
      * children of any name ({@code <messages><message>…</message></messages>}); a single entry.
      */
-    static List<JsonNode> list(JsonNode node) {
+    static List<JsonNode> list(@Nullable JsonNode node) {
         if (node == null || isBlank(node)) {
             return List.of();
         }
@@ -403,7 +405,7 @@ public final class Answers {
     }
 
     /** The scalar text of a node; an XML element with attributes keeps its text under the empty name. */
-    static String text(JsonNode node) {
+    static @Nullable String text(@Nullable JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
@@ -421,7 +423,7 @@ public final class Answers {
     private static final class Reading {
 
         /** The fields that could not be read, each with why; {@code null} while there is none. */
-        private Map<String, String> problems;
+        private @Nullable Map<String, String> problems;
 
         void problem(String name, String why) {
             if (problems == null) {
@@ -435,6 +437,9 @@ public final class Answers {
         }
 
         String describe() {
+            if (problems == null) {
+                return "";
+            }
             StringBuilder text = new StringBuilder();
             for (Map.Entry<String, String> problem : problems.entrySet()) {
                 text.append(text.length() == 0 ? "" : "; ").append(problem.getKey()).append(' ')
@@ -466,11 +471,11 @@ public final class Answers {
             return result;
         }
 
-        Integer optionalInt(JsonNode parent, String name) {
+        @Nullable Integer optionalInt(JsonNode parent, String name) {
             return optionalInt(parent, name, name);
         }
 
-        Integer optionalInt(JsonNode parent, String name, String field) {
+        @Nullable Integer optionalInt(JsonNode parent, String name, String field) {
             JsonNode node = field(parent, field);
             BigDecimal value = optionalDecimal(node, name);
             if (value == null) {
@@ -513,7 +518,7 @@ public final class Answers {
         }
 
         /** A number, from a number or a text such as {@code " 13"}; {@code null} when absent or unreadable. */
-        private BigDecimal optionalDecimal(JsonNode node, String name) {
+        private @Nullable BigDecimal optionalDecimal(@Nullable JsonNode node, String name) {
             try {
                 if (node != null && node.isNumber()) {
                     return Numbers.bounded(node.decimalValue());
@@ -550,11 +555,11 @@ public final class Answers {
             }
         }
 
-        Instant instant(JsonNode parent, String name) {
+        @Nullable Instant instant(JsonNode parent, String name) {
             return instant(parent, name, name);
         }
 
-        Instant instant(JsonNode parent, String name, String field) {
+        @Nullable Instant instant(JsonNode parent, String name, String field) {
             String text = text(field(parent, field));
             if (text == null || text.isBlank()) {
                 return null;

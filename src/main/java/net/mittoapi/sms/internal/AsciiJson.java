@@ -1,4 +1,6 @@
 package net.mittoapi.sms.internal;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a flat JSON object of text, whole-number and boolean fields straight into a byte array of the exact
@@ -17,12 +19,12 @@ package net.mittoapi.sms.internal;
  */
 final class AsciiJson {
 
-    private final byte[] out;
+    private final byte @Nullable [] out;
     private int size;
     private boolean fits = true;
     private boolean first = true;
 
-    private AsciiJson(byte[] out) {
+    private AsciiJson(byte @Nullable [] out) {
         this.out = out;
     }
 
@@ -46,9 +48,10 @@ final class AsciiJson {
 
     /** @return the object written, braces included */
     byte[] bytes() {
-        out[0] = '{';
-        out[out.length - 1] = '}';
-        return out;
+        byte[] object = Objects.requireNonNull(out, "a measuring writer holds no bytes");
+        object[0] = '{';
+        object[object.length - 1] = '}';
+        return object;
     }
 
     AsciiJson string(String name, String value) {

@@ -3,6 +3,7 @@ package net.mittoapi.sms.internal;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import net.mittoapi.sms.MittoApiException;
 import net.mittoapi.sms.MittoAuthenticationException;
 import net.mittoapi.sms.MittoClientListener;
@@ -17,6 +18,7 @@ import net.mittoapi.sms.MittoException;
 import net.mittoapi.sms.MittoRateLimitException;
 import net.mittoapi.sms.MittoTransportException;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +38,13 @@ public final class CallEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger("net.mittoapi.sms.MittoClient");
 
-    private final MittoClientListener listener;
+    private final @Nullable MittoClientListener listener;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicBoolean warned = new AtomicBoolean();
-    private final Span none = new Span(this, 0, null, null);
+    /** The span of every call without a listener: its methods return at once, so its endpoint is never read. */
+    private final Span none = new Span(this, 0, MittoClientListener.Endpoint.SMS, null);
 
-    private CallEvents(MittoClientListener listener) {
+    private CallEvents(@Nullable MittoClientListener listener) {
         this.listener = listener;
     }
 
@@ -49,7 +52,7 @@ public final class CallEvents {
      * @param listener the application's listener, or {@code null}
      * @return the events of a client with that listener
      */
-    public static CallEvents of(MittoClientListener listener) {
+    public static CallEvents of(@Nullable MittoClientListener listener) {
         return listener == null ? NONE : new CallEvents(listener);
     }
 
@@ -66,7 +69,7 @@ public final class CallEvents {
      * @param segments what the calculator predicts, or {@code null}
      * @return the call's span, to report the rest of its events on
      */
-    public Span start(Endpoint endpoint, HttpUrl url, Segments segments) {
+    public Span start(Endpoint endpoint, HttpUrl url, @Nullable Segments segments) {
         if (listener == null) {
             return none;
         }
@@ -75,16 +78,20 @@ public final class CallEvents {
         return span;
     }
 
-    private void deliver(String event, Runnable delivery) {
+    private void deliver(String event, Consumer<MittoClientListener> delivery) {
+        MittoClientListener target = listener;
+        if (target == null) {
+            return;
+        }
         try {
-            delivery.run();
+            delivery.accept(target);
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
                 throw e;
             }
             if (warned.compareAndSet(false, true)) {
                 LOG.warn("The MittoClientListener {} threw from {}; the call goes on, and this and later failures"
-                        + " of the listener are ignored. Fix the listener: it must not throw", listener.getClass()
+                        + " of the listener are ignored. Fix the listener: it must not throw", target.getClass()
                         .getName(), event, e);
             }
         }
@@ -104,13 +111,13 @@ public final class CallEvents {
         private final CallEvents events;
         private final long call;
         private final MittoClientListener.Endpoint endpoint;
-        private final Segments segments;
+        private final @Nullable Segments segments;
         private final long startNanos = System.nanoTime();
         private int attempts;
         private int lastStatus = -1;
         private boolean ended;
 
-        private Span(CallEvents events, long call, MittoClientListener.Endpoint endpoint, Segments segments) {
+        private Span(CallEvents events, long call, MittoClientListener.Endpoint endpoint, @Nullable Segments segments) {
             this.events = events;
             this.call = call;
             this.endpoint = endpoint;
@@ -119,7 +126,7 @@ public final class CallEvents {
 
         private void started(HttpUrl url) {
             CallStarted event = new CallStarted(call, endpoint, url.toString(), segments);
-            events.deliver("callStarted", () -> events.listener.callStarted(event));
+            events.deliver("callStarted", listener -> listener.callStarted(event));
         }
 
         /**
@@ -131,22 +138,22 @@ public final class CallEvents {
          * @param requestSent whether any byte of the request was written
          * @param startNanos  when the attempt began, from {@link System#nanoTime()}
          */
-        public void attemptEnded(int attempt, int httpStatus, Throwable failure, boolean requestSent,
+        public void attemptEnded(int attempt, int httpStatus, @Nullable Throwable failure, boolean requestSent,
                 long startNanos) {
             if (events.listener != null) {
                 attemptEnded(attempt, httpStatus, failure, requestSent, Duration.ofNanos(System.nanoTime() - startNanos));
             }
         }
 
-        private synchronized void attemptEnded(int attempt, int httpStatus, Throwable failure, boolean requestSent,
-                Duration duration) {
+        private synchronized void attemptEnded(int attempt, int httpStatus, @Nullable Throwable failure,
+                boolean requestSent, Duration duration) {
             attempts = Math.max(attempts, attempt);
             lastStatus = httpStatus;
             if (ended) {
                 return;
             }
             AttemptEnded event = new AttemptEnded(call, endpoint, attempt, httpStatus, failure, requestSent, duration);
-            events.deliver("attemptEnded", () -> events.listener.attemptEnded(event));
+            events.deliver("attemptEnded", listener -> listener.attemptEnded(event));
         }
 
         /**
@@ -165,7 +172,7 @@ public final class CallEvents {
                     return;
                 }
                 RetryScheduled event = new RetryScheduled(call, endpoint, retry, delay, reason);
-                events.deliver("retryScheduled", () -> events.listener.retryScheduled(event));
+                events.deliver("retryScheduled", listener -> listener.retryScheduled(event));
             }
         }
 
@@ -174,7 +181,7 @@ public final class CallEvents {
          *
          * @param failure the failure, or {@code null} on success
          */
-        public void ended(MittoException failure) {
+        public void ended(@Nullable MittoException failure) {
             if (events.listener != null) {
                 ended(failure, false);
             }
@@ -191,7 +198,7 @@ public final class CallEvents {
             }
         }
 
-        private synchronized void ended(MittoException failure, boolean canceled) {
+        private synchronized void ended(@Nullable MittoException failure, boolean canceled) {
             if (ended) {
                 return;
             }
@@ -200,9 +207,9 @@ public final class CallEvents {
             int responseCode = -1;
             boolean maybeDelivered;
             int status = lastStatus;
-            if (canceled) {
+            if (canceled && failure instanceof MittoTransportException cancellation) {
                 outcome = Outcome.CANCELED;
-                maybeDelivered = ((MittoTransportException) failure).maybeDelivered();
+                maybeDelivered = cancellation.maybeDelivered();
             } else if (failure == null) {
                 outcome = Outcome.SUCCESS;
                 responseCode = 0;
@@ -222,7 +229,7 @@ public final class CallEvents {
             }
             CallEnded event = new CallEnded(call, endpoint, outcome, status, responseCode, maybeDelivered, attempts,
                     Duration.ofNanos(System.nanoTime() - startNanos), failure, segments);
-            events.deliver("callEnded", () -> events.listener.callEnded(event));
+            events.deliver("callEnded", listener -> listener.callEnded(event));
         }
     }
 }

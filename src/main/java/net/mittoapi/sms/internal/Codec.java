@@ -26,6 +26,7 @@ import net.mittoapi.sms.Format;
 import net.mittoapi.sms.MessageType;
 import net.mittoapi.sms.MittoValidationException;
 import net.mittoapi.sms.UsageRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that turns requests into bytes and answers into trees. It owns both Jackson mappers: the
@@ -53,9 +54,9 @@ public final class Codec {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Format format;
-    private final ObjectMapper xml;
+    private final @Nullable ObjectMapper xml;
 
-    private Codec(Format format, ObjectMapper xml) {
+    private Codec(Format format, @Nullable ObjectMapper xml) {
         this.format = format;
         this.xml = xml;
     }
@@ -258,7 +259,7 @@ public final class Codec {
         }
         JsonNode tree;
         try {
-            tree = body[first] == '<' ? xml.readTree(body) : readJson(body);
+            tree = body[first] == '<' ? Objects.requireNonNull(xml).readTree(body) : readJson(body); // checked above
         } catch (RuntimeException e) {
             throw new IOException(Validation.show(String.valueOf(e.getMessage())).replaceAll("^'|'$", ""), e);
         }
@@ -329,7 +330,7 @@ public final class Codec {
      *         XML for a JSON codec)
      * @throws IOException when the parser cannot be created
      */
-    JsonParser parser(byte[] body) throws IOException {
+    @Nullable JsonParser parser(byte[] body) throws IOException {
         int first = firstSignificant(body);
         if (first < 0) {
             return null;

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import net.mittoapi.sms.MessageType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of a message to send, shared by {@code SmsRequest} (one recipient) and {@code BulkSmsRequest}
@@ -21,13 +21,13 @@ public final class MessageFields<T> {
     private final String from;
     private final T to;
     private final String text;
-    private final MessageType type;
+    private final @Nullable MessageType type;
     private final boolean test;
-    private final String reference;
-    private final String callback;
-    private final String udh;
-    private final Integer validity;
-    private final Integer pid;
+    private final @Nullable String reference;
+    private final @Nullable String callback;
+    private final @Nullable String udh;
+    private final @Nullable Integer validity;
+    private final @Nullable Integer pid;
     private final boolean flash;
 
     private MessageFields(Draft<T> d) {
@@ -151,32 +151,32 @@ public final class MessageFields<T> {
      */
     public static final class Draft<T> {
 
-        private final UnaryOperator<T> recipients;
+        private final Function<@Nullable T, T> recipients;
 
-        /** The sender as given. */
-        public String from;
-        /** The recipient(s) as given; a list must already be the builder's own copy. */
-        public T to;
-        /** The text as given. */
-        public String text;
+        /** The sender as given, or {@code null}. */
+        public @Nullable String from;
+        /** The recipient(s) as given, or {@code null}; a list must already be the builder's own copy. */
+        public @Nullable T to;
+        /** The text as given, or {@code null}. */
+        public @Nullable String text;
         /** The encoding, or {@code null}. */
-        public MessageType type;
+        public @Nullable MessageType type;
         /** Whether this is a test call. */
         public boolean test;
         /** The reference, or {@code null}. */
-        public String reference;
+        public @Nullable String reference;
         /** The callback URL, or {@code null}. */
-        public String callback;
+        public @Nullable String callback;
         /** The user data header, or {@code null}. */
-        public String udh;
+        public @Nullable String udh;
         /** The validity in minutes, or {@code null}. */
-        public Integer validity;
+        public @Nullable Integer validity;
         /** The protocol identifier, or {@code null}. */
-        public Integer pid;
+        public @Nullable Integer pid;
         /** Whether this is a flash SMS. */
         public boolean flash;
 
-        private Draft(UnaryOperator<T> recipients) {
+        private Draft(Function<@Nullable T, T> recipients) {
             this.recipients = recipients;
         }
 

@@ -3,6 +3,7 @@ package net.mittoapi.sms.internal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.mittoapi.sms.MittoValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which OkHttp is on the class path, and whether the SDK can run on it.
@@ -25,13 +26,13 @@ public final class OkHttpVersion {
     private static final Pattern MAJOR_MINOR = Pattern.compile("(?:okhttp/)?(\\d+)\\.(\\d+)(?:[.-].*)?");
 
     /** The version on the class path, such as {@code 4.12.0}, or {@code null} when it cannot be read. */
-    private static final String FOUND = read();
+    private static final @Nullable String FOUND = read();
 
     private OkHttpVersion() {
     }
 
     /** @return the version on the class path, such as {@code 5.5.1}, or {@code null} when it cannot be read */
-    public static String found() {
+    public static @Nullable String found() {
         return FOUND;
     }
 
@@ -50,7 +51,7 @@ public final class OkHttpVersion {
      * @param version the version found, such as {@code 4.9.3}, or {@code null} when none could be read
      * @throws MittoValidationException when it is older than {@value #MINIMUM}, or unreadable
      */
-    static void check(String version) {
+    static void check(@Nullable String version) {
         if (supported(version)) {
             return;
         }
@@ -63,7 +64,7 @@ public final class OkHttpVersion {
                 + " depend on com.squareup.okhttp3:okhttp:4.12.0 or later yourself");
     }
 
-    static boolean supported(String version) {
+    static boolean supported(@Nullable String version) {
         if (version == null) {
             return false;
         }
@@ -82,7 +83,7 @@ public final class OkHttpVersion {
         return major > 4 || (major == 4 && minor >= 12);
     }
 
-    private static String read() {
+    private static @Nullable String read() {
         try {
             Object version = Class.forName("okhttp3.OkHttp").getField("VERSION").get(null);
             if (version instanceof String text) {

@@ -2,6 +2,7 @@ package net.mittoapi.sms.internal;
 
 import com.fasterxml.jackson.core.JsonToken;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads plain XML answers (the subset of XML 1.0 that a serializer writes for flat records and lists) as the
@@ -70,8 +71,8 @@ final class PlainXml {
     private boolean emptyElement;
     private boolean started;
     private boolean ended;
-    private String name;
-    private String text;
+    private String name = "";
+    private String text = "";
 
     PlainXml(byte[] body) {
         this.b = body;
@@ -95,7 +96,7 @@ final class PlainXml {
      * @return the next token; {@code null} at the end of the root element, and wherever the document leaves the
      *         subset (the caller tells the two apart: it stops reading at the root's {@code END_OBJECT})
      */
-    JsonToken next() {
+    @Nullable JsonToken next() {
         if (!started) {
             started = true;
             return root() ? JsonToken.START_OBJECT : null;
@@ -169,7 +170,7 @@ final class PlainXml {
     }
 
     /** The value of the element whose start tag was just read. */
-    private JsonToken value() {
+    private @Nullable JsonToken value() {
         if (emptyElement) {
             emptyElement = false;
             text = "";

@@ -2,6 +2,7 @@ package net.mittoapi.sms.internal;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When to try a call again, and after how long.
@@ -45,7 +46,7 @@ public final class RetryPolicy {
      * @param retryAfter   the wait the server named, or {@code null}
      * @return how long to wait before the next attempt, or {@code null} to give up
      */
-    public Duration delayBeforeRetry(int attemptsMade, Duration retryAfter) {
+    public @Nullable Duration delayBeforeRetry(int attemptsMade, @Nullable Duration retryAfter) {
         if (attemptsMade > maxRetries) {
             return null;
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Waits between attempts, and stops waiting the moment the client closes.
@@ -30,7 +31,7 @@ public class RetryTimer implements AutoCloseable {
 
     private final CountDownLatch closedSignal = new CountDownLatch(1);
     private final Set<Pending> pending = new LinkedHashSet<>();
-    private ScheduledThreadPoolExecutor executor;
+    private @Nullable ScheduledThreadPoolExecutor executor;
     private boolean closed;
 
     /** Creates a timer; its thread starts on first use. */
@@ -59,7 +60,7 @@ public class RetryTimer implements AutoCloseable {
      */
     public Runnable schedule(Duration delay, Runnable task) {
         Pending entry = new Pending(task);
-        ScheduledThreadPoolExecutor timer;
+        @Nullable ScheduledThreadPoolExecutor timer;
         synchronized (this) {
             if (closed) {
                 timer = null;
@@ -128,7 +129,7 @@ public class RetryTimer implements AutoCloseable {
     private final class Pending implements Runnable {
         private final Runnable task;
         private final AtomicBoolean done = new AtomicBoolean();
-        private volatile ScheduledFuture<?> future;
+        private volatile @Nullable ScheduledFuture<?> future;
 
         Pending(Runnable task) {
             this.task = task;

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the timestamps of the API's answers: ISO-8601 with any number of fractional digits, an offset or
@@ -39,7 +40,7 @@ final class Timestamps {
      * @param text the timestamp, surrounding white space already stripped
      * @return the instant it names, or {@code null} when neither the quick reader nor the JDK can read it
      */
-    static Instant parse(String text) {
+    static @Nullable Instant parse(String text) {
         Instant quick = quick(text);
         if (quick != null) {
             return quick;
@@ -62,7 +63,7 @@ final class Timestamps {
      * @return its instant, or {@code null} when the text is not in that shape or names no valid date or time
      *         (the JDK's parsers then decide)
      */
-    static Instant quick(String s) {
+    static @Nullable Instant quick(String s) {
         int n = s.length();
         if (n < 19 || n > 35 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
                 || s.charAt(13) != ':' || s.charAt(16) != ':') {

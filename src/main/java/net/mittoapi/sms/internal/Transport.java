@@ -28,6 +28,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,7 +114,7 @@ public final class Transport implements AutoCloseable {
 
     /** Reads a successful (2xx) answer into a result, or throws the {@link MittoException} it stands for. */
     @FunctionalInterface
-    public interface Reader<T> {
+    public interface Reader<T extends @Nullable Object> {
         /**
          * @param status the HTTP status
          * @param body   the raw body
@@ -162,7 +163,8 @@ public final class Transport implements AutoCloseable {
      * @return the result
      * @throws MittoException for every failure
      */
-    public <T> T call(Endpoint endpoint, HttpUrl url, byte[] body, Reader<T> reader, Segments segments) {
+    public <T extends @Nullable Object> T call(Endpoint endpoint, HttpUrl url, byte[] body, Reader<T> reader,
+            @Nullable Segments segments) {
         CallEvents.Span span = events.start(endpoint, url, segments);
         if (closed.get()) {
             MittoTransportException refused = closedException();
@@ -171,7 +173,7 @@ public final class Transport implements AutoCloseable {
         }
         Attempt first = new Attempt(1);
         Request request = request(url, body).tag(Attempt.class, first).build(); // retries copy it, retagged
-        MittoException last = null;
+        @Nullable MittoException last = null;
         try {
             for (int attempt = 1; ; attempt++) {
                 Attempt state = attempt == 1 ? first : new Attempt(attempt);
@@ -188,14 +190,15 @@ public final class Transport implements AutoCloseable {
                 state.ended(span, outcome);
                 if (outcome.failure == null) {
                     span.ended(null);
-                    return outcome.value;
+                    return outcome.value();
                 }
                 last = outcome.failure;
+                RetryReason reason = outcome.reason;
                 Duration delay = nextDelay(outcome, attempt, request);
-                if (delay == null) {
+                if (delay == null || reason == null) { // a delay comes only with a reason
                     throw outcome.failure;
                 }
-                span.retryScheduled(attempt, delay, outcome.reason);
+                span.retryScheduled(attempt, delay, reason);
                 boolean waited;
                 try {
                     waited = timer.sleep(delay);
@@ -227,8 +230,8 @@ public final class Transport implements AutoCloseable {
      * @param <T>      the result type
      * @return the result to come; cancelling it cancels the HTTP call or the pending retry
      */
-    public <T> CompletableFuture<T> callAsync(Endpoint endpoint, HttpUrl url, byte[] body, Reader<T> reader,
-            Segments segments) {
+    public <T extends @Nullable Object> CompletableFuture<T> callAsync(Endpoint endpoint, HttpUrl url, byte[] body,
+            Reader<T> reader, @Nullable Segments segments) {
         CompletableFuture<T> future = new CompletableFuture<>();
         CallEvents.Span span = events.start(endpoint, url, segments);
         if (closed.get()) {
@@ -282,7 +285,8 @@ public final class Transport implements AutoCloseable {
                 .post(RequestBody.create(body, JSON));
     }
 
-    private <T> Outcome<T> answered(Request request, Response response, Attempt attempt, Call call, Reader<T> reader) {
+    private <T extends @Nullable Object> Outcome<T> answered(Request request, Response response, Attempt attempt,
+            Call call, Reader<T> reader) {
         attempt.requestSent = true; // an answer came: the request went out, whatever the interceptors did
         int status = response.code();
         boolean ok = response.isSuccessful();
@@ -322,7 +326,7 @@ public final class Transport implements AutoCloseable {
         }
     }
 
-    private <T> Outcome<T> failed(Request request, IOException e, Attempt attempt, Call call) {
+    private <T extends @Nullable Object> Outcome<T> failed(Request request, IOException e, Attempt attempt, Call call) {
         boolean sent = attempt.requestSent;
         boolean canceled = call.isCanceled();
         if (LOG.isDebugEnabled()) {
@@ -342,7 +346,7 @@ public final class Transport implements AutoCloseable {
         return sent || canceled ? Outcome.failed(failure, e) : Outcome.connectionFailed(failure, e);
     }
 
-    private <T> Outcome<T> unexpected(Request request, Throwable e, Attempt attempt) {
+    private <T extends @Nullable Object> Outcome<T> unexpected(Request request, Throwable e, Attempt attempt) {
         boolean sent = attempt.requestSent;
         LOG.warn("{} {} -> failed unexpectedly ({} ms, attempt {})", request.method(), request.url(),
                 millis(attempt.startNanos), attempt.number, e);
@@ -357,7 +361,7 @@ public final class Transport implements AutoCloseable {
         return e instanceof InterruptedIOException && "executor rejected".equals(e.getMessage());
     }
 
-    private Duration nextDelay(Outcome<?> outcome, int attempt, Request request) {
+    private @Nullable Duration nextDelay(Outcome<?> outcome, int attempt, Request request) {
         if (outcome.reason == null || closed.get()) {
             return null;
         }
@@ -434,19 +438,19 @@ public final class Transport implements AutoCloseable {
     }
 
     /** The result of one attempt: a value, or a failure that may or may not be retried. */
-    private static final class Outcome<T> {
-        final T value;
-        final MittoException failure;
+    private static final class Outcome<T extends @Nullable Object> {
+        final @Nullable T value;
+        final @Nullable MittoException failure;
         /** Why the attempt may be retried, or {@code null} when it may not. */
-        final RetryReason reason;
-        final Duration retryAfter;
+        final @Nullable RetryReason reason;
+        final @Nullable Duration retryAfter;
         /** The answer's HTTP status, or -1. */
         final int status;
         /** What the listener's {@code attemptEnded} calls the failure: no usable answer came. */
-        final Throwable attemptFailure;
+        final @Nullable Throwable attemptFailure;
 
-        private Outcome(T value, MittoException failure, RetryReason reason, Duration retryAfter, int status,
-                Throwable attemptFailure) {
+        private Outcome(@Nullable T value, @Nullable MittoException failure, @Nullable RetryReason reason,
+                @Nullable Duration retryAfter, int status, @Nullable Throwable attemptFailure) {
             this.value = value;
             this.failure = failure;
             this.reason = reason;
@@ -455,29 +459,37 @@ public final class Transport implements AutoCloseable {
             this.attemptFailure = attemptFailure;
         }
 
-        static <T> Outcome<T> success(T value, int status) {
+        static <T extends @Nullable Object> Outcome<T> success(T value, int status) {
             return new Outcome<>(value, null, null, null, status, null);
         }
 
         /** An answer that is an error: usable, whatever its status. */
-        static <T> Outcome<T> refused(MittoException error, int status) {
+        static <T extends @Nullable Object> Outcome<T> refused(MittoException error, int status) {
             return new Outcome<>(null, error, null, null, status, null);
         }
 
-        static <T> Outcome<T> retryable(MittoException error, int status, Duration retryAfter, RetryReason reason) {
+        static <T extends @Nullable Object> Outcome<T> retryable(MittoException error, int status,
+                @Nullable Duration retryAfter, RetryReason reason) {
             return new Outcome<>(null, error, reason, retryAfter, status, null);
         }
 
-        static <T> Outcome<T> unreadable(MittoTransportException failure, int status) {
+        static <T extends @Nullable Object> Outcome<T> unreadable(MittoTransportException failure, int status) {
             return new Outcome<>(null, failure, null, null, status, failure);
         }
 
-        static <T> Outcome<T> failed(MittoTransportException failure, Throwable cause) {
+        static <T extends @Nullable Object> Outcome<T> failed(MittoTransportException failure, Throwable cause) {
             return new Outcome<>(null, failure, null, null, -1, cause);
         }
 
-        static <T> Outcome<T> connectionFailed(MittoTransportException failure, Throwable cause) {
+        static <T extends @Nullable Object> Outcome<T> connectionFailed(MittoTransportException failure,
+                Throwable cause) {
             return new Outcome<>(null, failure, RetryReason.CONNECTION_FAILED, null, -1, cause);
+        }
+
+        /** @return the reader's result; set on every success ({@code null} there only when {@code T} is, as Void is) */
+        @SuppressWarnings("NullAway") // the field is nullable for failures; a success holds the reader's T as it is
+        T value() {
+            return value;
         }
 
         Outcome<T> withStatus(int answered) {
@@ -486,7 +498,7 @@ public final class Transport implements AutoCloseable {
     }
 
     /** One asynchronous call across its attempts. */
-    private final class AsyncExchange<T> {
+    private final class AsyncExchange<T extends @Nullable Object> {
         private final Request request;
         private final byte[] body;
         private final Reader<T> reader;
@@ -494,10 +506,10 @@ public final class Transport implements AutoCloseable {
         private final CallEvents.Span span;
         private int attempts;
         /** The attempt in flight, or {@code null} between attempts. */
-        private Call call;
-        private Attempt current;
-        private Runnable cancelRetry;
-        private MittoException lastFailure;
+        private @Nullable Call call;
+        private @Nullable Attempt current;
+        private @Nullable Runnable cancelRetry;
+        private @Nullable MittoException lastFailure;
         private boolean canceled;
         private boolean done;
 
@@ -512,9 +524,9 @@ public final class Transport implements AutoCloseable {
 
         /** Starts the next attempt, unless the call was cancelled, or the client closed meanwhile. */
         void attempt() {
-            Call next;
-            Attempt state;
-            MittoException endWith = null;
+            @Nullable Call next;
+            @Nullable Attempt state;
+            @Nullable MittoException endWith = null;
             boolean wasCanceled;
             synchronized (this) {
                 if (done) {
@@ -536,12 +548,12 @@ public final class Transport implements AutoCloseable {
                     cancelRetry = null;
                 }
             }
-            if (wasCanceled) {
-                finishCanceled(false);
-                return;
-            }
-            if (endWith != null) {
-                finish(null, endWith);
+            if (next == null || state == null) { // no attempt: the call was cancelled, or the client closed
+                if (wasCanceled) {
+                    finishCanceled(false);
+                } else {
+                    finish(null, endWith);
+                }
                 return;
             }
             traceRequest(request, body, state.number);
@@ -584,18 +596,19 @@ public final class Transport implements AutoCloseable {
                     return;
                 }
                 if (outcome.failure == null) {
-                    finish(outcome.value, null);
+                    finish(outcome.value(), null);
                     return;
                 }
+                RetryReason reason = outcome.reason;
                 Duration delay = nextDelay(outcome, state.number, request);
-                if (delay == null) {
+                if (delay == null || reason == null) { // a delay comes only with a reason
                     finish(null, outcome.failure);
                     return;
                 }
                 synchronized (this) {
                     lastFailure = outcome.failure;
                 }
-                span.retryScheduled(state.number, delay, outcome.reason);
+                span.retryScheduled(state.number, delay, reason);
                 Runnable cancel = timer.schedule(delay, this::attempt);
                 boolean stop;
                 synchronized (this) {
@@ -616,7 +629,7 @@ public final class Transport implements AutoCloseable {
             }
         }
 
-        private void finish(T value, MittoException failure) {
+        private void finish(@Nullable T value, @Nullable MittoException failure) {
             synchronized (this) {
                 if (done) {
                     return;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import net.mittoapi.sms.MittoValidationException;
 import net.mittoapi.sms.segments.GsmAlphabet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules the request builders check in {@code build()}, before anything is sent. Each failure is a
@@ -53,7 +54,7 @@ public final class Validation {
      * @param value the number as given; one leading {@code +} is accepted and stripped
      * @return the digits
      */
-    public static String recipient(String field, String value) {
+    public static String recipient(String field, @Nullable String value) {
         String rule = "an E.164 number: 1 to 15 digits starting with the country code (not 0),"
                 + " optionally after one '+', with no spaces or other characters";
         if (value == null || value.isEmpty()) {
@@ -72,7 +73,7 @@ public final class Validation {
      * @param values the numbers as given
      * @return the digits of each, in the given order (duplicates kept: the API sends to each entry)
      */
-    public static List<String> recipients(List<String> values) {
+    public static List<String> recipients(@Nullable List<String> values) {
         if (values == null || values.isEmpty()) {
             throw invalid("to", "a non-empty list of E.164 numbers", values == null ? null : "[]");
         }
@@ -94,7 +95,7 @@ public final class Validation {
      * @return the sender, exactly as given: a numeric sender's {@code +} is kept, since Mitto's own clients
      *         send the sender untouched and the API's numbers take a {@code +} (its connector's examples)
      */
-    public static String sender(String value) {
+    public static String sender(@Nullable String value) {
         if (value == null || value.isBlank()) {
             throw invalid("from", "set to a sender: a name of up to 11 GSM-7 characters, such as 'MITTO SMS', or a"
                     + " phone number of up to 15 digits", value);
@@ -130,7 +131,7 @@ public final class Validation {
      * @param value the message text
      * @return the text, unchanged
      */
-    public static String text(String value) {
+    public static String text(@Nullable String value) {
         if (value == null || value.isEmpty()) {
             throw invalid("text", "a non-empty message text", value);
         }
@@ -145,7 +146,7 @@ public final class Validation {
      * @param value the callback URL, or {@code null} when unset
      * @return the URL, unchanged, or {@code null}
      */
-    public static String callback(String value) {
+    public static @Nullable String callback(@Nullable String value) {
         if (value == null) {
             return null;
         }
@@ -190,7 +191,7 @@ public final class Validation {
      * @param value the free-text reference, or {@code null} when unset
      * @return the reference, unchanged (an empty one included: nothing documents it as invalid), or {@code null}
      */
-    public static String reference(String value) {
+    public static @Nullable String reference(@Nullable String value) {
         return value;
     }
 
@@ -198,7 +199,7 @@ public final class Validation {
      * @param value the user data header as hex, or {@code null} when unset
      * @return the header, unchanged, or {@code null}
      */
-    public static String udh(String value) {
+    public static @Nullable String udh(@Nullable String value) {
         if (value == null) {
             return null;
         }
@@ -218,7 +219,7 @@ public final class Validation {
      * @param minutes the validity period in minutes, or {@code null} when unset
      * @return the period, unchanged, or {@code null}
      */
-    public static Integer validity(Integer minutes) {
+    public static @Nullable Integer validity(@Nullable Integer minutes) {
         if (minutes != null && minutes < 0) {
             throw invalid("validity", "zero or a positive number of minutes, as no network carries a negative"
                     + " validity period (the server's default is 2880)", minutes);
@@ -230,7 +231,7 @@ public final class Validation {
      * @param pid the protocol identifier, or {@code null} when unset
      * @return the identifier, unchanged, or {@code null}
      */
-    public static Integer pid(Integer pid) {
+    public static @Nullable Integer pid(@Nullable Integer pid) {
         if (pid != null && (pid < 0 || pid > 255)) {
             throw invalid("pid", "a protocol identifier between 0 and 255 (one octet, TP-PID)", pid);
         }
@@ -238,26 +239,26 @@ public final class Validation {
     }
 
     /**
-     * Checks a usage period: both dates present, as the seed's request names both. A period whose end lies
+     * Checks one end of a usage period: present, as the seed's request names both. A period whose end lies
      * before its start goes to the server, which says what it makes of it: nothing documents it as invalid.
      *
-     * @param start the first day
-     * @param end   the last day
+     * @param field the field, {@code startDate} or {@code endDate}
+     * @param which which day of the period it is, {@code first} or {@code last}
+     * @param day   the day as given
+     * @return the day
      */
-    public static void period(LocalDate start, LocalDate end) {
-        if (start == null) {
-            throw invalid("startDate", "set to the first day of the period", null);
+    public static LocalDate periodDay(String field, String which, @Nullable LocalDate day) {
+        if (day == null) {
+            throw invalid(field, "set to the " + which + " day of the period", null);
         }
-        if (end == null) {
-            throw invalid("endDate", "set to the last day of the period", null);
-        }
+        return day;
     }
 
     /**
      * @param value the account name, or {@code null} when unset
      * @return the name, unchanged (nothing documents an empty one as invalid), or {@code null}
      */
-    public static String accountName(String value) {
+    public static @Nullable String accountName(@Nullable String value) {
         return value;
     }
 
@@ -265,7 +266,7 @@ public final class Validation {
      * @param value the id of a sent message, as {@code SmsResponse.id()} returned it
      * @return the id, unchanged
      */
-    public static String messageId(String value) {
+    public static String messageId(@Nullable String value) {
         if (value == null || value.isBlank()) {
             throw invalid("messageId", "the non-blank id of a sent message, as SmsResponse.id() returned it",
                     value);
@@ -284,7 +285,7 @@ public final class Validation {
         return new MittoValidationException(field + " must be set: " + hint);
     }
 
-    private static MittoValidationException invalid(String field, String rule, Object value) {
+    private static MittoValidationException invalid(String field, String rule, @Nullable Object value) {
         return new MittoValidationException(field + " must be " + rule + "; got " + show(value));
     }
 
@@ -294,7 +295,7 @@ public final class Validation {
      * @param value any value, or {@code null}
      * @return {@code null}, a number as is, or text in single quotes
      */
-    public static String show(Object value) {
+    public static String show(@Nullable Object value) {
         if (value == null) {
             return "null";
         }

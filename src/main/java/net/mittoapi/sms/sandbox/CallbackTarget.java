@@ -19,6 +19,7 @@ import java.util.Locale;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A callback URL judged once, and the only addresses a report to it is then sent to.
@@ -147,7 +148,7 @@ final class CallbackTarget {
      *
      * @return the address, or {@code null} when the host is not a valid literal
      */
-    static InetAddress literal(String host) {
+    static @Nullable InetAddress literal(String host) {
         if (host.startsWith("[") || host.indexOf(':') >= 0) {
             String inner = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
             if (inner.isEmpty() || inner.indexOf(':') < 0) {
@@ -205,9 +206,9 @@ final class CallbackTarget {
      * @return the HTTP status
      * @throws IOException when no address answers, or the answer is not HTTP
      */
-    int exchange(String method, byte[] body, Sockets sockets, Duration connectTimeout, Duration readTimeout)
+    int exchange(String method, byte @Nullable [] body, Sockets sockets, Duration connectTimeout, Duration readTimeout)
             throws IOException {
-        IOException failure = null;
+        @Nullable IOException failure = null;
         for (InetAddress address : addresses) {
             Socket socket = new Socket(Proxy.NO_PROXY);
             if (!sockets.opened(socket)) {
@@ -230,7 +231,7 @@ final class CallbackTarget {
                 sockets.closed(socket);
             }
         }
-        throw failure;
+        throw failure != null ? failure : new IOException("no address to call"); // judge() never leaves none
     }
 
     private Socket tls(Socket socket) throws IOException {
@@ -244,7 +245,7 @@ final class CallbackTarget {
         return tls;
     }
 
-    private int send(Socket socket, String method, byte[] body, Duration readTimeout) throws IOException {
+    private int send(Socket socket, String method, byte @Nullable [] body, Duration readTimeout) throws IOException {
         long deadline = System.nanoTime() + readTimeout.toNanos();
         socket.setSoTimeout((int) readTimeout.toMillis());
         StringBuilder head = new StringBuilder(method).append(' ').append(requestTarget).append(" HTTP/1.1\r\n")

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The country of a phone number, from its country calling code (ITU-T E.164): the longest prefix of the
@@ -18,7 +19,7 @@ import java.util.Optional;
 final class CallingCodes {
 
     /** A country: its ISO 3166-1 alpha-3 code and, when known, its mobile country code (ITU-T E.212). */
-    record Country(String alpha3, String mcc) {
+    record Country(String alpha3, @Nullable String mcc) {
     }
 
     private static final String RESOURCE = "calling-codes.tsv";

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,7 +154,7 @@ final class Deliverer implements AutoCloseable {
         }
     }
 
-    private DeliveryAttempt failed(SentMessage message, String url, String body, String error) {
+    private DeliveryAttempt failed(SentMessage message, String url, @Nullable String body, String error) {
         return new DeliveryAttempt(message.id(), method, url, body, -1, error, clock.instant());
     }
 

@@ -2,6 +2,7 @@ package net.mittoapi.sms.sandbox;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One delivery report {@link MittoSandbox} tried to deliver to a callback URL, and how that went.
@@ -12,13 +13,13 @@ public final class DeliveryAttempt {
     private final String messageId;
     private final CallbackMethod method;
     private final String url;
-    private final String body;
+    private final @Nullable String body;
     private final int status;
-    private final String error;
+    private final @Nullable String error;
     private final Instant attemptedAt;
 
-    DeliveryAttempt(String messageId, CallbackMethod method, String url, String body, int status, String error,
-            Instant attemptedAt) {
+    DeliveryAttempt(String messageId, CallbackMethod method, String url, @Nullable String body, int status,
+            @Nullable String error, Instant attemptedAt) {
         this.messageId = messageId;
         this.method = method;
         this.url = url;
@@ -59,8 +60,9 @@ public final class DeliveryAttempt {
     }
 
     /**
-     * @return why there was no answer: the connection failed or timed out, the URL was not usable, or the
-     *         host was not on loopback while remote callbacks are off
+     * @return why there was no answer: {@code no answer: …} when the callback was called and the connection
+     *         failed or timed out, {@code not delivered: …} when it was not called at all (the URL was not usable,
+     *         the host was not on loopback while remote callbacks are off, the sandbox was closing)
      */
     public Optional<String> error() {
         return Optional.ofNullable(error);
@@ -71,9 +73,10 @@ public final class DeliveryAttempt {
         return attemptedAt;
     }
 
+    /** @return such as {@code DeliveryAttempt[GET http://127.0.0.1:9000/dlr?ID=… for 7d35… -> HTTP 200]} */
     @Override
     public String toString() {
         return "DeliveryAttempt[" + method + " " + url + " for " + messageId + " -> "
-                + (status >= 0 ? "HTTP " + status : "no answer: " + error) + "]";
+                + (status >= 0 ? "HTTP " + status : error != null ? error : "no answer") + "]";
     }
 }

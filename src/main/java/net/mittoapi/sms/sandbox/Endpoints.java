@@ -13,10 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The four endpoints' behaviour, given a request that reached them (routed, authenticated, parsed):
@@ -88,11 +90,11 @@ final class Endpoints {
         }
     }
 
-    static Answer rejected(WireFormat format, String root, int code, String detail) {
+    static Answer rejected(WireFormat format, String root, int code, @Nullable String detail) {
         return rejected(400, format, root, code, detail);
     }
 
-    static Answer rejected(int status, WireFormat format, String root, int code, String detail) {
+    static Answer rejected(int status, WireFormat format, String root, int code, @Nullable String detail) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("responseCode", code);
         fields.put("responseText", detail == null ? responseText(code) : responseText(code) + ": " + detail);
@@ -103,15 +105,15 @@ final class Endpoints {
 
     /** A send's fields, read and type-checked (but not yet validated). */
     private static final class Send {
-        String from;
-        String text;
-        String type;
-        List<String> to;
+        @Nullable String from;
+        @Nullable String text;
+        @Nullable String type;
+        List<String> to = List.of();
         boolean test;
-        String reference;
-        String callback;
+        @Nullable String reference;
+        @Nullable String callback;
         /** Set by {@link #validate} once the text is known to be valid. */
-        TextMeasure.Measure measure;
+        TextMeasure.@Nullable Measure measure;
     }
 
     Answer sms(Map<String, JsonNode> fields, WireFormat format) {
@@ -227,7 +229,7 @@ final class Endpoints {
      *
      * @return why the sender is refused, or {@code null}
      */
-    static String senderProblem(String from) {
+    static @Nullable String senderProblem(String from) {
         String digits = from.startsWith("+") ? from.substring(1) : from;
         if (!digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return digits.length() < MIN_SENDER || digits.length() > MAX_NUMERIC_SENDER
@@ -238,7 +240,7 @@ final class Endpoints {
                 ? "an alphanumeric 'from' must have 3 to 11 characters; '" + from + "' has " + length : null;
     }
 
-    private String receiverProblem(String recipient) {
+    private @Nullable String receiverProblem(String recipient) {
         if (RECEIVER.matcher(recipient).matches()) {
             return callingCodes.lookup(recipient).isPresent() ? null
                     : "no country uses the calling code of '" + recipient + "'";
@@ -258,16 +260,19 @@ final class Endpoints {
     }
 
     private SentMessage issue(Send send, String recipient, boolean bulk) {
-        TextMeasure.Measure measure = send.measure;
+        // Only a send that passed validate() is issued: its sender, text and measure are set.
+        String from = Objects.requireNonNull(send.from, "from");
+        String text = Objects.requireNonNull(send.text, "text");
+        TextMeasure.Measure measure = Objects.requireNonNull(send.measure, "measure");
         CallingCodes.Country country = callingCodes.lookup(recipient).orElseThrow();
         String mccMnc = country.mcc() == null ? NO_MCCMNC : country.mcc() + "01";
         BigDecimal cost = send.test ? BigDecimal.ZERO
                 : config.pricePerPart(country.alpha3()).multiply(BigDecimal.valueOf(measure.parts()));
         String callback = send.callback != null && !send.callback.isBlank() ? send.callback.strip()
                 : config.defaultCallback();
-        SentMessage draft = new SentMessage(null, now(), send.from, recipient, send.text, send.type, send.test,
-                send.reference, callback, measure.length(), measure.parts(), country.alpha3(), mccMnc, cost, bulk);
-        return state.issue(draft);
+        Instant now = now();
+        return state.issue(id -> new SentMessage(id, now, from, recipient, text, send.type, send.test, send.reference,
+                callback, measure.length(), measure.parts(), country.alpha3(), mccMnc, cost, bulk));
     }
 
     /** The clock's time at the 100-nanosecond precision of the API's timestamps. */
@@ -299,7 +304,7 @@ final class Endpoints {
             return recipients;
         }
         String list = string(fields, "to");
-        if (list.isBlank()) {
+        if (list == null || list.isBlank()) {
             return recipients;
         }
         for (String recipient : list.split(",", -1)) {
@@ -317,22 +322,22 @@ final class Endpoints {
         if (start != null && end != null && start.isAfter(end)) {
             throw new BadRequest("startDate " + start + " is after endDate " + end);
         }
-        Map<String, long[]> parts = new TreeMap<>();
-        Map<String, BigDecimal> costs = new TreeMap<>();
+        Map<String, Total> totals = new TreeMap<>();
         for (SentMessage message : state.sent()) {
             LocalDate day = message.timestamp().atOffset(ZoneOffset.UTC).toLocalDate();
             if (message.test() || start != null && day.isBefore(start) || end != null && day.isAfter(end)) {
                 continue;
             }
-            parts.computeIfAbsent(message.country(), country -> new long[1])[0] += message.parts();
-            costs.merge(message.country(), message.cost(), BigDecimal::add);
+            Total total = totals.computeIfAbsent(message.country(), country -> new Total());
+            total.parts += message.parts();
+            total.cost = total.cost.add(message.cost());
         }
-        List<Map<String, Object>> entries = new ArrayList<>(parts.size());
-        for (Map.Entry<String, long[]> country : parts.entrySet()) {
+        List<Map<String, Object>> entries = new ArrayList<>(totals.size());
+        for (Map.Entry<String, Total> country : totals.entrySet()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("country", country.getKey());
-            entry.put("messagesCount", Long.toString(country.getValue()[0]));
-            entry.put("cost", costs.get(country.getKey()).setScale(6, RoundingMode.HALF_UP).toPlainString());
+            entry.put("messagesCount", Long.toString(country.getValue().parts));
+            entry.put("cost", country.getValue().cost.setScale(6, RoundingMode.HALF_UP).toPlainString());
             entries.add(entry);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -340,7 +345,13 @@ final class Endpoints {
         return Answer.document(200, format, USAGE_ROOT, answer);
     }
 
-    private static LocalDate date(Map<String, JsonNode> fields, String name) {
+    /** One country's usage: SMS parts and what they cost. */
+    private static final class Total {
+        long parts;
+        BigDecimal cost = BigDecimal.ZERO;
+    }
+
+    private static @Nullable LocalDate date(Map<String, JsonNode> fields, String name) {
         String text = string(fields, name);
         if (text == null) {
             return null;
@@ -377,7 +388,7 @@ final class Endpoints {
         return fields;
     }
 
-    private static String string(Map<String, JsonNode> fields, String name) {
+    private static @Nullable String string(Map<String, JsonNode> fields, String name) {
         JsonNode value = fields.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -402,7 +413,7 @@ final class Endpoints {
         throw new BadRequest("'" + name + "' must be true or false, got " + describe(value));
     }
 
-    private static Integer integer(Map<String, JsonNode> fields, String name) {
+    private static @Nullable Integer integer(Map<String, JsonNode> fields, String name) {
         JsonNode value = fields.get(name);
         if (value == null || value.isNull()) {
             return null;

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import net.mittoapi.sms.MittoValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A failure {@link MittoSandbox} plays instead of its normal answer, for testing how an application copes
@@ -41,15 +42,15 @@ public final class Fault {
     private static final Duration MAX_DURATION = Duration.ofMinutes(10);
 
     private final Kind kind;
-    private final Duration duration;
+    private final @Nullable Duration duration;
     private final int responseCode;
     private final int httpStatus;
 
-    private Fault(Kind kind, Duration duration, int responseCode) {
+    private Fault(Kind kind, @Nullable Duration duration, int responseCode) {
         this(kind, duration, responseCode, 400);
     }
 
-    private Fault(Kind kind, Duration duration, int responseCode, int httpStatus) {
+    private Fault(Kind kind, @Nullable Duration duration, int responseCode, int httpStatus) {
         this.kind = kind;
         this.duration = duration;
         this.responseCode = responseCode;
@@ -146,7 +147,7 @@ public final class Fault {
         return new Fault(Kind.RESPONSE_CODE, null, responseCode, httpStatus);
     }
 
-    private static Duration checkDuration(String name, Duration duration, boolean zeroAllowed) {
+    private static Duration checkDuration(String name, @Nullable Duration duration, boolean zeroAllowed) {
         if (duration == null) {
             throw new MittoValidationException(name + " must not be null");
         }
@@ -169,7 +170,7 @@ public final class Fault {
 
     /** @return the pause before the normal answer, for a {@link Kind#DELAY} */
     public Optional<Duration> delay() {
-        return kind == Kind.DELAY ? Optional.of(duration) : Optional.empty();
+        return kind == Kind.DELAY ? Optional.ofNullable(duration) : Optional.empty();
     }
 
     /** @return the code a {@link Kind#RESPONSE_CODE} fault answers with */
@@ -235,7 +236,7 @@ public final class Fault {
             case INTERNAL_ERROR:
                 return "Fault[500 Internal Server Error]";
             case DELAY:
-                return "Fault[delay " + duration.toMillis() + " ms]";
+                return "Fault[delay " + delay().orElseThrow().toMillis() + " ms]";
             case DROP_CONNECTION:
                 return "Fault[drop connection]";
             default:

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import net.mittoapi.sms.MittoValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A local emulator of the Mitto SMS REST API: a real HTTP server on loopback that answers as the API does,
@@ -283,7 +284,7 @@ public final class MittoSandbox implements AutoCloseable {
      * @param id an id the sandbox answered with
      * @return the message with that id, or empty when the sandbox never issued it
      */
-    public Optional<SentMessage> message(String id) {
+    public Optional<SentMessage> message(@Nullable String id) {
         return Optional.ofNullable(id == null ? null : state.message(id));
     }
 
@@ -398,27 +399,28 @@ public final class MittoSandbox implements AutoCloseable {
      */
     public static final class Builder {
 
-        private String apiKey;
+        private @Nullable String apiKey;
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int port;
         private BigDecimal pricePerPart = DEFAULT_PRICE_PER_PART;
         private final Map<String, BigDecimal> pricesByCountry = new LinkedHashMap<>();
         private CallbackMethod callbackMethod = CallbackMethod.GET;
-        private String defaultCallback;
+        private @Nullable String defaultCallback;
         private boolean allowRemoteCallbacks;
         private Clock clock = Clock.systemUTC();
         private int threads = 64;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-        private Consumer<String> accessLog;
+        private @Nullable Consumer<String> accessLog;
 
         private Builder() {
         }
 
         /**
-         * @param apiKey the key clients must send; visible ASCII characters only. Default: a random key
+         * @param apiKey the key clients must send; visible ASCII characters only. Default ({@code null}): a
+         *               random key
          * @return this builder
          */
-        public Builder apiKey(String apiKey) {
+        public Builder apiKey(@Nullable String apiKey) {
             this.apiKey = apiKey;
             return this;
         }
@@ -473,10 +475,11 @@ public final class MittoSandbox implements AutoCloseable {
 
         /**
          * @param defaultCallback the account's callback URL: where reports go for sends without a
-         *                        {@code callback} of their own; default none (no reports for such sends)
+         *                        {@code callback} of their own; default none ({@code null}: no reports for such
+         *                        sends)
          * @return this builder
          */
-        public Builder defaultCallback(String defaultCallback) {
+        public Builder defaultCallback(@Nullable String defaultCallback) {
             this.defaultCallback = defaultCallback;
             return this;
         }
@@ -526,10 +529,10 @@ public final class MittoSandbox implements AutoCloseable {
          *                  {@code POST /sms.json -> 200 (3 ms)} ({@code dropped} instead of a status when a
          *                  {@link Fault#dropConnection()} fault closed the connection); called on the sandbox's
          *                  handler threads, in any order, so it must be thread-safe. Never carries the API key,
-         *                  a query or a body. Default none
+         *                  a query or a body. Default none ({@code null})
          * @return this builder
          */
-        public Builder accessLog(Consumer<String> accessLog) {
+        public Builder accessLog(@Nullable Consumer<String> accessLog) {
             this.accessLog = accessLog;
             return this;
         }

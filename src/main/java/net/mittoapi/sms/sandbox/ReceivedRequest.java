@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP request {@link MittoSandbox} received, as it arrived: method, path, headers, body. Requests are
@@ -27,16 +28,17 @@ public final class ReceivedRequest {
     private final Instant receivedAt;
     private final String method;
     private final String path;
-    private final String query;
+    private final @Nullable String query;
     private final Map<String, List<String>> headers;
     private final String bodyText;
-    private final JsonNode json;
-    private final Map<String, Object> body;
+    private final @Nullable JsonNode json;
+    private final Map<String, @Nullable Object> body;
     private final boolean authenticated;
-    private final Fault fault;
+    private final @Nullable Fault fault;
 
-    ReceivedRequest(long sequence, Instant receivedAt, String method, String path, String query,
-            Map<String, List<String>> rawHeaders, String bodyText, JsonNode json, boolean authenticated, Fault fault) {
+    ReceivedRequest(long sequence, Instant receivedAt, String method, String path, @Nullable String query,
+            Map<String, List<String>> rawHeaders, String bodyText, @Nullable JsonNode json, boolean authenticated,
+            @Nullable Fault fault) {
         this.sequence = sequence;
         this.receivedAt = receivedAt;
         this.method = method;
@@ -58,21 +60,23 @@ public final class ReceivedRequest {
         this.headers = Collections.unmodifiableMap(masked);
         this.bodyText = bodyText;
         this.json = json != null && json.isObject() ? json.deepCopy() : null;
-        @SuppressWarnings("unchecked")
-        Map<String, Object> converted = this.json == null ? Map.of() : (Map<String, Object>) immutable(this.json);
-        this.body = converted;
+        this.body = this.json == null ? Map.of() : immutableMap(this.json);
         this.authenticated = authenticated;
         this.fault = fault;
     }
 
-    private static Object immutable(JsonNode node) {
+    private static Map<String, @Nullable Object> immutableMap(JsonNode object) {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
+        object.properties().forEach(field -> map.put(field.getKey(), immutable(field.getValue())));
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static @Nullable Object immutable(JsonNode node) {
         if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            node.properties().forEach(field -> map.put(field.getKey(), immutable(field.getValue())));
-            return Collections.unmodifiableMap(map);
+            return immutableMap(node);
         }
         if (node.isArray()) {
-            List<Object> list = new ArrayList<>(node.size());
+            List<@Nullable Object> list = new ArrayList<>(node.size());
             node.forEach(element -> list.add(immutable(element)));
             return Collections.unmodifiableList(list);
         }
@@ -145,7 +149,7 @@ public final class ReceivedRequest {
      *
      * @return the parsed body, or an empty map when the body was not a JSON object
      */
-    public Map<String, Object> body() {
+    public Map<String, @Nullable Object> body() {
         return body;
     }
 

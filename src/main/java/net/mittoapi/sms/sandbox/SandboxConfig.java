@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** The validated settings of one sandbox, as {@link MittoSandbox.Builder#start()} made them. */
 record SandboxConfig(
@@ -15,12 +16,12 @@ record SandboxConfig(
         BigDecimal defaultPricePerPart,
         Map<String, BigDecimal> pricePerPartByCountry,
         CallbackMethod callbackMethod,
-        String defaultCallback,
+        @Nullable String defaultCallback,
         boolean allowRemoteCallbacks,
         Clock clock,
         int threads,
         Duration requestTimeout,
-        Consumer<String> accessLog) {
+        @Nullable Consumer<String> accessLog) {
 
     BigDecimal pricePerPart(String country) {
         return pricePerPartByCountry.getOrDefault(country, defaultPricePerPart);

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ final class SandboxHandler implements HttpHandler {
     private enum Route {
         SMS, BULK, USAGE, CONVERTED;
 
-        static Route of(String path) {
+        static @Nullable Route of(String path) {
             switch (path) {
                 case "/sms":
                     return SMS;
@@ -142,8 +143,8 @@ final class SandboxHandler implements HttpHandler {
         }
     }
 
-    private Answer answer(String method, Route route, WireFormat format, byte[] body, String bodyText, JsonNode json,
-            boolean authenticated) {
+    private Answer answer(String method, @Nullable Route route, WireFormat format, byte @Nullable [] body,
+            String bodyText, @Nullable JsonNode json, boolean authenticated) {
         if (route == null) {
             return Answer.text(404, "Not found: the sandbox serves POST /sms, /smsbulk, /usage/bycountry and"
                     + " /sms/converted, each also with a .json or .xml suffix");
@@ -179,7 +180,7 @@ final class SandboxHandler implements HttpHandler {
         }
     }
 
-    private static Answer faultAnswer(Fault fault, WireFormat format, Route route) {
+    private static Answer faultAnswer(Fault fault, WireFormat format, @Nullable Route route) {
         switch (fault.kind()) {
             case RATE_LIMITED:
                 return Answer.text(429, "Too many requests",
@@ -198,7 +199,7 @@ final class SandboxHandler implements HttpHandler {
         }
     }
 
-    private static JsonNode parse(String bodyText) {
+    private static @Nullable JsonNode parse(String bodyText) {
         if (bodyText.isBlank()) {
             return null;
         }
@@ -221,7 +222,7 @@ final class SandboxHandler implements HttpHandler {
     }
 
     /** @return the body, or null when it is longer than {@link #MAX_BODY_BYTES} */
-    private static byte[] readBody(InputStream in) throws IOException {
+    private static byte @Nullable [] readBody(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         return body.length > MAX_BODY_BYTES ? null : body;
     }

@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the sandbox has seen and issued. Lock-free: concurrent queues and a concurrent map, so that hundreds
@@ -45,12 +47,12 @@ final class SandboxState {
      * Gives the message a fresh id, unique among every id this sandbox has issued since it was last reset:
      * random (UUID version 4 layout, as the API's ids look), and checked against the issued ones.
      */
-    SentMessage issue(SentMessage message) {
+    SentMessage issue(Function<String, SentMessage> withId) {
         while (true) {
-            SentMessage withId = message.withId(randomId());
-            if (byId.putIfAbsent(withId.id(), withId) == null) {
-                sent.add(withId);
-                return withId;
+            SentMessage message = withId.apply(randomId());
+            if (byId.putIfAbsent(message.id(), message) == null) {
+                sent.add(message);
+                return message;
             }
         }
     }
@@ -71,7 +73,7 @@ final class SandboxState {
         return List.copyOf(sent);
     }
 
-    SentMessage message(String id) {
+    @Nullable SentMessage message(String id) {
         return byId.get(id);
     }
 
@@ -81,7 +83,7 @@ final class SandboxState {
         }
     }
 
-    Fault nextFault() {
+    @Nullable Fault nextFault() {
         return faults.poll();
     }
 

@@ -3,6 +3,7 @@ package net.mittoapi.sms.sandbox;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message {@link MittoSandbox} accepted: what a real account would have sent to a handset. A send to
@@ -16,10 +17,10 @@ public final class SentMessage {
     private final String from;
     private final String to;
     private final String text;
-    private final String type;
+    private final @Nullable String type;
     private final boolean test;
-    private final String reference;
-    private final String callback;
+    private final @Nullable String reference;
+    private final @Nullable String callback;
     private final int textLength;
     private final int parts;
     private final String country;
@@ -27,9 +28,9 @@ public final class SentMessage {
     private final BigDecimal cost;
     private final boolean bulk;
 
-    SentMessage(String id, Instant timestamp, String from, String to, String text, String type, boolean test,
-            String reference, String callback, int textLength, int parts, String country, String mccMnc,
-            BigDecimal cost, boolean bulk) {
+    SentMessage(String id, Instant timestamp, String from, String to, String text, @Nullable String type, boolean test,
+            @Nullable String reference, @Nullable String callback, int textLength, int parts, String country,
+            String mccMnc, BigDecimal cost, boolean bulk) {
         this.id = id;
         this.timestamp = timestamp;
         this.from = from;
@@ -45,11 +46,6 @@ public final class SentMessage {
         this.mccMnc = mccMnc;
         this.cost = cost;
         this.bulk = bulk;
-    }
-
-    SentMessage withId(String newId) {
-        return new SentMessage(newId, timestamp, from, to, text, type, test, reference, callback, textLength, parts,
-                country, mccMnc, cost, bulk);
     }
 
     /** @return the id the sandbox answered with: 32 lower-case hexadecimal digits */

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import net.mittoapi.sms.segments.Encoding;
 import net.mittoapi.sms.segments.SegmentCalculator;
 import net.mittoapi.sms.segments.SegmentInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long a text is and how many parts it takes, for the {@code type} a send names (the caller passes
@@ -20,7 +21,7 @@ import net.mittoapi.sms.segments.SegmentInfo;
 final class TextMeasure {
 
     /** The answer's {@code textLength}, and the parts the text is split into; or why the text is not valid. */
-    record Measure(int length, int parts, String invalid) {
+    record Measure(int length, int parts, @Nullable String invalid) {
         boolean valid() {
             return invalid == null;
         }

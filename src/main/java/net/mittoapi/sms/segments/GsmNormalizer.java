@@ -3,6 +3,7 @@ package net.mittoapi.sms.segments;
 import java.util.HashMap;
 import java.util.Map;
 import net.mittoapi.sms.MittoValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replaces typographic characters that have a GSM-7 equivalent, so that a text written in a word
@@ -65,7 +66,7 @@ public final class GsmNormalizer {
         return out == null ? text : out.toString();
     }
 
-    private static String replacement(int codePoint) {
+    private static @Nullable String replacement(int codePoint) {
         if (codePoint >= 0xFF01 && codePoint <= 0xFF5E) {
             int ascii = codePoint - 0xFF01 + '!';
             return GsmAlphabet.contains(ascii) ? Character.toString(ascii) : REPLACEMENTS.get(ascii);

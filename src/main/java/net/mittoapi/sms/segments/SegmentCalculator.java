@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import net.mittoapi.sms.MittoValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells, before a message is sent, which encoding its text needs, how many SMS parts it will cost and
@@ -232,7 +233,7 @@ public final class SegmentCalculator {
      * @param out receives the parts, or {@code null} to count only
      * @return the part count and the units in the last part, packed by {@link Split}
      */
-    private static long splitUcs2(String text, List<String> out) {
+    private static long splitUcs2(String text, @Nullable List<String> out) {
         int length = text.length();
         if (length <= UCS2_SINGLE) {
             cut(text, 0, length, out);
@@ -350,7 +351,7 @@ public final class SegmentCalculator {
     }
 
     /** Adds {@code text[from, to)} to {@code out}, when there is one; answers {@code to}. */
-    private static int cut(String text, int from, int to, List<String> out) {
+    private static int cut(String text, int from, int to, @Nullable List<String> out) {
         if (out != null) {
             out.add(text.substring(from, to));
         }

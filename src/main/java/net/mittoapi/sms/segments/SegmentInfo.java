@@ -3,6 +3,7 @@ package net.mittoapi.sms.segments;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a text costs as SMS: its encoding, length, number of parts and where they split. Made by
@@ -18,8 +19,8 @@ public final class SegmentInfo {
     private final int lastSegmentUnits;
 
     // Lazily computed, immutable once set; a racing thread at worst computes the same list again.
-    private List<String> segments;
-    private List<Integer> nonGsmCharacters;
+    private @Nullable List<String> segments;
+    private @Nullable List<Integer> nonGsmCharacters;
 
     SegmentInfo(String text, Encoding encoding, int length, int segmentCount, int lastSegmentUnits) {
         this.text = text;

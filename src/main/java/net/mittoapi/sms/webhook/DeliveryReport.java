@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import net.mittoapi.sms.MittoValidationException;
 import net.mittoapi.sms.internal.Numbers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A delivery report that Mitto sent to a callback URL, read from the callback request.
@@ -48,17 +49,17 @@ public final class DeliveryReport {
 
     private static final String WHAT = "delivery report";
 
-    private final Map<String, String> raw;
+    private final Map<String, @Nullable String> raw;
     private final String messageId;
-    private final String mccMnc;
-    private final String mcc;
-    private final String mnc;
-    private final BigDecimal price;
-    private final String status;
-    private final String errorCode;
-    private final String reference;
-    private final String to;
-    private final String from;
+    private final @Nullable String mccMnc;
+    private final @Nullable String mcc;
+    private final @Nullable String mnc;
+    private final @Nullable BigDecimal price;
+    private final @Nullable String status;
+    private final @Nullable String errorCode;
+    private final @Nullable String reference;
+    private final @Nullable String to;
+    private final @Nullable String from;
 
     private DeliveryReport(Fields fields) {
         this.raw = fields.raw();
@@ -130,7 +131,7 @@ public final class DeliveryReport {
      * @throws MittoValidationException when the map is null, carries no message id, or has a price out of
      *                                  bounds
      */
-    public static DeliveryReport fromParameters(Map<String, String> parameters) {
+    public static DeliveryReport fromParameters(Map<String, ? extends @Nullable String> parameters) {
         return new DeliveryReport(Fields.fromParameters(parameters, WHAT));
     }
 
@@ -198,11 +199,11 @@ public final class DeliveryReport {
      * @return every field as received (names as written, values decoded but otherwise untouched), in
      *         arrival order; unmodifiable. A JSON {@code null} is kept as a {@code null} value.
      */
-    public Map<String, String> raw() {
+    public Map<String, @Nullable String> raw() {
         return raw;
     }
 
-    private static BigDecimal price(String text) {
+    private static @Nullable BigDecimal price(String text) {
         try {
             return Numbers.decimal(text);
         } catch (Numbers.OutOfBounds e) {
@@ -237,7 +238,7 @@ public final class DeliveryReport {
         return text.append(']').toString();
     }
 
-    static void append(StringBuilder text, String name, String value) {
+    static void append(StringBuilder text, String name, @Nullable String value) {
         if (value != null) {
             text.append(", ").append(name).append('=').append(value);
         }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import net.mittoapi.sms.MittoValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of one webhook payload: every field as received, in order, and a lookup by alias that ignores
@@ -27,20 +28,20 @@ final class Fields {
     private static final int EXCERPT_CHARS = 60;
     private static final int NAMES_SHOWN = 20;
 
-    private final Map<String, String> raw;
-    private final Map<String, String> byNormalizedName;
+    private final Map<String, @Nullable String> raw;
+    private final Map<String, @Nullable String> byNormalizedName;
 
-    private Fields(LinkedHashMap<String, String> raw) {
+    private Fields(LinkedHashMap<String, @Nullable String> raw) {
         this.raw = Collections.unmodifiableMap(raw);
-        Map<String, String> index = new HashMap<>();
-        for (Map.Entry<String, String> field : raw.entrySet()) {
+        Map<String, @Nullable String> index = new HashMap<>();
+        for (Map.Entry<String, @Nullable String> field : raw.entrySet()) {
             index.putIfAbsent(normalize(field.getKey()), field.getValue());
         }
         this.byNormalizedName = index;
     }
 
     /** Every field as received, unmodifiable, in arrival order. */
-    Map<String, String> raw() {
+    Map<String, @Nullable String> raw() {
         return raw;
     }
 
@@ -75,13 +76,13 @@ final class Fields {
     }
 
     /** Reads an {@code application/x-www-form-urlencoded} query string, with or without its leading '?'. */
-    static Fields fromQuery(String query, String what) {
+    static Fields fromQuery(@Nullable String query, String what) {
         if (query == null) {
             throw new MittoValidationException(what + ": the query string is null; pass the raw query of the"
                     + " callback request, such as \"ID=d8d9...&MCCMNC=26201\"");
         }
         String rest = query.startsWith("?") ? query.substring(1) : query;
-        LinkedHashMap<String, String> fields = new LinkedHashMap<>();
+        LinkedHashMap<String, @Nullable String> fields = new LinkedHashMap<>();
         for (String pair : rest.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
@@ -139,14 +140,14 @@ final class Fields {
      * {@code "6.00"}); a nested object or array is kept as its compact JSON text; a JSON {@code null} is
      * kept as a {@code null} value.
      */
-    static Fields fromJson(String body, String what) {
+    static Fields fromJson(@Nullable String body, String what) {
         if (body == null) {
             throw new MittoValidationException(what + ": the body is null; expected a JSON object");
         }
         if (body.isBlank()) {
             throw new MittoValidationException(what + ": the body is empty; expected a JSON object");
         }
-        LinkedHashMap<String, String> fields = new LinkedHashMap<>();
+        LinkedHashMap<String, @Nullable String> fields = new LinkedHashMap<>();
         try (JsonParser parser = MAPPER.getFactory().createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -157,7 +158,7 @@ final class Fields {
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken valueToken = parser.nextToken();
-                String value;
+                @Nullable String value;
                 if (valueToken == JsonToken.START_OBJECT || valueToken == JsonToken.START_ARRAY) {
                     value = MAPPER.writeValueAsString(parser.readValueAsTree());
                 } else if (valueToken == JsonToken.VALUE_NULL) {
@@ -183,12 +184,12 @@ final class Fields {
     }
 
     /** Copies already decoded parameters in the map's iteration order; entries with a null name are skipped. */
-    static Fields fromParameters(Map<String, String> parameters, String what) {
+    static Fields fromParameters(@Nullable Map<String, ? extends @Nullable String> parameters, String what) {
         if (parameters == null) {
             throw new MittoValidationException(what + ": the parameter map is null");
         }
-        LinkedHashMap<String, String> fields = new LinkedHashMap<>();
-        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+        LinkedHashMap<String, @Nullable String> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, ? extends @Nullable String> parameter : parameters.entrySet()) {
             if (parameter.getKey() != null && !fields.containsKey(parameter.getKey())) {
                 fields.put(parameter.getKey(), parameter.getValue());
             }
@@ -196,7 +197,7 @@ final class Fields {
         return new Fields(fields);
     }
 
-    private static String describe(JsonToken token) {
+    private static String describe(@Nullable JsonToken token) {
         if (token == null) {
             return "nothing";
         }

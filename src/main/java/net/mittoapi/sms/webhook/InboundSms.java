@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.mittoapi.sms.MittoValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message a handset sent to the account's dedicated number, as forwarded by Mitto's 2-way SMS to the
@@ -67,13 +68,13 @@ public final class InboundSms {
             .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendValue(ChronoField.SECOND_OF_MINUTE, 2)
             .toFormatter();
 
-    private final Map<String, String> raw;
-    private final String from;
-    private final String to;
-    private final String text;
-    private final String timestampText;
-    private final Instant timestamp;
-    private final String messageId;
+    private final Map<String, @Nullable String> raw;
+    private final @Nullable String from;
+    private final @Nullable String to;
+    private final @Nullable String text;
+    private final @Nullable String timestampText;
+    private final @Nullable Instant timestamp;
+    private final @Nullable String messageId;
 
     private InboundSms(Fields fields) {
         this.raw = fields.raw();
@@ -124,7 +125,7 @@ public final class InboundSms {
      * @return the message
      * @throws MittoValidationException when the map is null or empty
      */
-    public static InboundSms fromParameters(Map<String, String> parameters) {
+    public static InboundSms fromParameters(Map<String, ? extends @Nullable String> parameters) {
         return new InboundSms(Fields.fromParameters(parameters, WHAT));
     }
 
@@ -173,11 +174,11 @@ public final class InboundSms {
      * @return every field as received (names as written, values decoded but otherwise untouched), in
      *         arrival order; unmodifiable. A JSON {@code null} is kept as a {@code null} value.
      */
-    public Map<String, String> raw() {
+    public Map<String, @Nullable String> raw() {
         return raw;
     }
 
-    static Instant parseTimestamp(String text) {
+    static @Nullable Instant parseTimestamp(String text) {
         String value = text.strip();
         if (value.length() > MAX_TIMESTAMP_CHARS) {
             return null;
@@ -221,7 +222,7 @@ public final class InboundSms {
         }
     }
 
-    private static Instant parseDigits(String digits) {
+    private static @Nullable Instant parseDigits(String digits) {
         try {
             if (digits.length() == 14) {
                 return LocalDateTime.parse(digits, COMPACT_DIGITS).toInstant(ZoneOffset.UTC);

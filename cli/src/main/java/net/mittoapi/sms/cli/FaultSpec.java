@@ -27,11 +27,10 @@ record FaultSpec(Fault fault, int times) {
             + "  response-code:N             400 carrying responseCode N (the API's are 1 to 9)%n"
             + "  delay:WAIT                  the normal answer, after WAIT%n"
             + "  drop-connection             no answer: the connection is closed%n"
-            + "WAIT is a number with ms, s or m (1500ms, 2s, 1m); a bare number is seconds.%n"
+            + "WAIT is " + WaitSpec.SYNTAX + ".%n"
             + "Example: --fault rate-limited:2s*3 --fault internal-error";
 
     private static final Pattern SPEC = Pattern.compile("([a-z-]+)(?::([^*]+))?(?:\\*(\\d+))?");
-    private static final Pattern WAIT = Pattern.compile("(\\d{1,9})(ms|s|m)?");
 
     /**
      * @param text the command line's spelling
@@ -89,15 +88,11 @@ record FaultSpec(Fault fault, int times) {
     }
 
     private static Duration wait(String text, String value) {
-        Matcher wait = WAIT.matcher(value.strip());
-        if (!wait.matches()) {
-            throw new IllegalArgumentException("'" + text + "': the wait must be a number with ms, s or m, such as"
-                    + " 1500ms, 2s or 1m; got '" + value + "'");
+        try {
+            return WaitSpec.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "': " + e.getMessage());
         }
-        long amount = Long.parseLong(wait.group(1));
-        String unit = wait.group(2) == null ? "s" : wait.group(2);
-        return unit.equals("ms") ? Duration.ofMillis(amount)
-                : unit.equals("m") ? Duration.ofMinutes(amount) : Duration.ofSeconds(amount);
     }
 
     private static int count(String text, String digits) {

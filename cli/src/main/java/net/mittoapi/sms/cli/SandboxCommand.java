@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +69,12 @@ final class SandboxCommand implements Callable<Integer> {
             description = "queue a fault for the first calls, such as rate-limited:2s*3; repeatable; see Faults below")
     private List<FaultSpec> faults = new ArrayList<>();
 
+    @Option(names = "--request-timeout", paramLabel = "WAIT", converter = WaitSpec.Converter.class,
+            description = "how long a client may take to send a request (from its first byte), and again to take the"
+                    + " answer, before the sandbox cuts its connection: a guard against slow clients; 1ms to 60m,"
+                    + " WAIT as in --fault (default: 10s)")
+    private Duration requestTimeout;
+
     @Option(names = "--quiet", description = "do not print a line per request")
     private boolean quiet;
 
@@ -131,6 +138,7 @@ final class SandboxCommand implements Callable<Integer> {
         if (prices != null) {
             prices.forEach((country, price) -> builder.pricePerPart(country.toUpperCase(Locale.ROOT), price));
         }
+        builder.requestTimeout(requestTimeout());
         if (!quiet) {
             builder.accessLog(terminal.out()::println);
         }
@@ -146,6 +154,10 @@ final class SandboxCommand implements Callable<Integer> {
         return sandbox;
     }
 
+    private Duration requestTimeout() {
+        return requestTimeout != null ? requestTimeout : MittoSandbox.DEFAULT_REQUEST_TIMEOUT;
+    }
+
     private void print(MittoSandbox sandbox) {
         String url = sandbox.baseUrl();
         String key = sandbox.apiKey();
@@ -154,6 +166,8 @@ final class SandboxCommand implements Callable<Integer> {
         out.println("API key: " + key);
         out.println("Delivery reports: " + sandbox.callbackMethod() + (allowRemoteCallbacks ? ", to any host"
                 : ", to loopback callbacks only"));
+        out.println("Request timeout: " + WaitSpec.show(requestTimeout()) + " (a client slower to send a request, or"
+                + " to take its answer, is cut)");
         for (FaultSpec fault : faults) {
             out.println("Fault queued: " + fault);
         }

@@ -12,8 +12,12 @@ import java.io.StringWriter;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -174,6 +178,53 @@ class SandboxCommandTest {
     }
 
     @Test
+    void requestTimeoutCutsAStalledClientLongBeforeTheDefault() throws Exception {
+        try (Running sandbox = new Running("--port", "0", "--quiet", "--request-timeout", "300ms")) {
+            String printed = sandbox.await("Stop with Ctrl+C.");
+            Matcher listening = LISTENING.matcher(printed);
+            assertThat(listening.find()).isTrue();
+            URI url = URI.create(listening.group(1));
+            assertThat(printed)
+                    .contains("Request timeout: 300ms (a client slower to send a request, or to take its answer, is cut)");
+
+            try (Socket stalled = new Socket(url.getHost(), url.getPort())) {
+                // Half a request, then nothing. The default (10 s) would leave it open past this read's bound.
+                stalled.setSoTimeout((int) Duration.ofSeconds(5).toMillis());
+                stalled.getOutputStream().write("POST /sms HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Mitto-"
+                        .getBytes(StandardCharsets.UTF_8));
+                stalled.getOutputStream().flush();
+
+                assertThat(cutByTheServer(stalled)).as("the sandbox cut the stalled connection within 5 s").isTrue();
+            }
+            assertThat(post(url + "/sms", "any", "{}").status()).as("and goes on serving").isEqualTo(401);
+            assertThat(sandbox.stop()).isZero();
+        }
+    }
+
+    @Test
+    void theDefaultRequestTimeoutIsPrinted() throws Exception {
+        try (Running sandbox = new Running("--port", "0", "--quiet")) {
+            assertThat(sandbox.await("Stop with Ctrl+C.")).contains("Request timeout: 10s (");
+            assertThat(sandbox.stop()).isZero();
+        }
+    }
+
+    /** @return whether the server closed or reset the connection, rather than leaving it open past the read bound */
+    private static boolean cutByTheServer(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        try {
+            while (in.read() >= 0) {
+                // an error answer is fine too, as long as the connection then ends
+            }
+            return true;
+        } catch (SocketException reset) {
+            return true;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        }
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertThat(Cli.run("sandbox", "--callback-method", "PUT").err())
                 .contains("--callback-method must be GET or POST, got 'PUT'");
@@ -184,6 +235,15 @@ class SandboxCommandTest {
         assertThat(key.exitCode()).isEqualTo(MittoCli.USAGE);
         assertThat(key.err()).contains("apiKey must be 1 to 256 visible ASCII characters");
         assertThat(Cli.run("sandbox", "--port", "eighty").err()).contains("'eighty' is not an int");
+        Cli.Result soon = Cli.run("sandbox", "--port", "0", "--request-timeout", "soon");
+        assertThat(soon.exitCode()).isEqualTo(MittoCli.USAGE);
+        assertThat(soon.err()).contains("--request-timeout").contains("the wait must be a number with ms, s or m")
+                .contains("got 'soon'");
+        Cli.Result zero = Cli.run("sandbox", "--port", "0", "--request-timeout", "0");
+        assertThat(zero.exitCode()).isEqualTo(MittoCli.USAGE);
+        assertThat(zero.err()).contains("requestTimeout must be between 1 ms and 1 hour, got PT0S");
+        assertThat(Cli.run("sandbox", "--port", "0", "--request-timeout", "61m").err())
+                .contains("requestTimeout must be between 1 ms and 1 hour, got PT1H1M");
     }
 
     @Test
@@ -207,6 +267,7 @@ class SandboxCommandTest {
                 .contains("KIND[:VALUE][*COUNT]")
                 .contains("rate-limited[:WAIT]").contains("service-unavailable[:WAIT]").contains("internal-error")
                 .contains("response-code:N").contains("delay:WAIT").contains("drop-connection")
-                .contains("Example: --fault rate-limited:2s*3 --fault internal-error");
+                .contains("Example: --fault rate-limited:2s*3 --fault internal-error")
+                .contains("--request-timeout=WAIT");
     }
 }
