@@ -55,11 +55,24 @@ final class Endpoints {
     private final SandboxState state;
     private final Deliverer deliverer;
     private final CallingCodes callingCodes = CallingCodes.table();
+    /** Where reports of sends without a callback go: the configured one until {@link #defaultCallback(String)}. */
+    private volatile @Nullable String defaultCallback;
 
     Endpoints(SandboxConfig config, SandboxState state, Deliverer deliverer) {
         this.config = config;
         this.state = state;
         this.deliverer = deliverer;
+        this.defaultCallback = config.defaultCallback();
+    }
+
+    /** @param url where reports of later sends without a callback go; {@code null} for nowhere (checked already) */
+    void defaultCallback(@Nullable String url) {
+        this.defaultCallback = url;
+    }
+
+    /** @return where reports of sends without a callback go now, or {@code null} */
+    @Nullable String defaultCallback() {
+        return defaultCallback;
     }
 
     /** The documented {@code responseText} of each {@code responseCode}. */
@@ -269,7 +282,7 @@ final class Endpoints {
         BigDecimal cost = send.test ? BigDecimal.ZERO
                 : config.pricePerPart(country.alpha3()).multiply(BigDecimal.valueOf(measure.parts()));
         String callback = send.callback != null && !send.callback.isBlank() ? send.callback.strip()
-                : config.defaultCallback();
+                : defaultCallback;
         Instant now = now();
         return state.issue(id -> new SentMessage(id, now, from, recipient, text, send.type, send.test, send.reference,
                 callback, measure.length(), measure.parts(), country.alpha3(), mccMnc, cost, bulk));

@@ -88,8 +88,9 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <h2>Delivery reports</h2>
- * After a successful send, each message with a callback URL (the request's {@code callback}, else
- * {@link Builder#defaultCallback(String)}) gets one report, delivered asynchronously after the answer: by
+ * After a successful send, each message with a callback URL (the request's {@code callback}, else the account's,
+ * {@link Builder#defaultCallback(String)}, changeable while running with {@link #defaultCallback(String)}) gets
+ * one report, delivered asynchronously after the answer: by
  * {@link CallbackMethod#GET} ({@code ?ID=…&MCCMNC=…&STATUS=DELIVERED&ERRORCODE=0}, plus {@code &Reference=…}
  * when the send had one) or {@link CallbackMethod#POST} ({@code {"Id","MccMnc","Price","Status","ErrorCode"}},
  * plus {@code "Reference"}), as configured: {@code status} and {@code errorcode} are the placeholders Mitto's
@@ -174,6 +175,7 @@ public final class MittoSandbox implements AutoCloseable {
     private final SandboxConfig config;
     private final SandboxState state;
     private final Deliverer deliverer;
+    private final Endpoints endpoints;
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
     private final SlowClientGuard guard;
@@ -184,6 +186,7 @@ public final class MittoSandbox implements AutoCloseable {
         this.config = config;
         this.state = new SandboxState();
         this.deliverer = new Deliverer(config.callbackMethod(), config.allowRemoteCallbacks(), config.clock());
+        this.endpoints = new Endpoints(config, state, deliverer);
         AtomicInteger count = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(config.threads(), config.threads(), 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {
@@ -203,7 +206,7 @@ public final class MittoSandbox implements AutoCloseable {
             throw new UncheckedIOException("could not listen on " + address.getHostString() + ":" + config.port()
                     + " (" + e.getMessage() + "); choose another port, or port 0 for a free one", e);
         }
-        server.createContext("/", new SandboxHandler(config, state, new Endpoints(config, state, deliverer), guard));
+        server.createContext("/", new SandboxHandler(config, state, endpoints, guard));
         server.setExecutor(guard);
         server.start();
         InetAddress bound = config.bindAddress();
@@ -257,6 +260,32 @@ public final class MittoSandbox implements AutoCloseable {
     /** @return how delivery reports are sent */
     public CallbackMethod callbackMethod() {
         return config.callbackMethod();
+    }
+
+    /**
+     * @return the account's callback URL as it stands now: where reports of sends without a {@code callback} of
+     *         their own go ({@link Builder#defaultCallback(String)}, or the last {@link #defaultCallback(String)});
+     *         empty when such sends get no report
+     */
+    public Optional<String> defaultCallback() {
+        return Optional.ofNullable(endpoints.defaultCallback());
+    }
+
+    /**
+     * Changes the account's callback URL while the sandbox runs, as an account's settings can change: sends
+     * answered from now on without a {@code callback} of their own report there; messages already sent keep the
+     * callback they were sent with. For a URL known only once the sandbox runs, such as an application's own
+     * endpoint on a port chosen at its start. {@link #reset()} keeps it.
+     *
+     * @param url an absolute http or https URL, placeholders such as {@code ~msgid~} allowed; {@code null} for
+     *            none (such sends get no report)
+     * @throws MittoValidationException when the URL is not an absolute http or https URL
+     */
+    public void defaultCallback(@Nullable String url) {
+        if (url != null) {
+            Builder.checkCallback(url);
+        }
+        endpoints.defaultCallback(url);
     }
 
     /**
@@ -357,7 +386,7 @@ public final class MittoSandbox implements AutoCloseable {
     /**
      * Returns the sandbox to a fresh state: forgets received requests, messages (so usage starts from zero and
      * old ids are no longer convertible), conversions, queued faults and recorded delivery attempts. Reports
-     * still in flight are recorded when they finish. Configuration, port and key stay.
+     * still in flight are recorded when they finish. Configuration (the default callback included), port and key stay.
      */
     public void reset() {
         state.reset();

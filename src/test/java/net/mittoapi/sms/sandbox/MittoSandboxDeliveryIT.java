@@ -2,6 +2,7 @@ package net.mittoapi.sms.sandbox;
 
 import static net.mittoapi.sms.sandbox.RawHttp.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -144,6 +145,45 @@ class MittoSandboxDeliveryIT {
             assertThat(sandbox.awaitDeliveries(1, WAIT)).singleElement()
                     .satisfies(attempt -> assertThat(attempt.url()).startsWith(callbackUrl + "?ID="));
             callbacks.next(WAIT);
+        }
+    }
+
+    @Test
+    void theDefaultCallbackCanBeSetWhileRunningAndCountsFromTheNextSendOn() throws InterruptedException {
+        try (MittoSandbox sandbox = MittoSandbox.start()) {
+            String body = "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hi\"}";
+            String before = post(sandbox, "/sms", body).json().get("id").asText();
+            assertThat(sandbox.defaultCallback()).isEmpty();
+
+            sandbox.defaultCallback(callbackUrl + "?from=default");
+            sandbox.reset(); // keeps it: it is configuration
+            String after = post(sandbox, "/sms", body).json().get("id").asText();
+
+            assertThat(sandbox.defaultCallback()).contains(callbackUrl + "?from=default");
+            assertThat(sandbox.awaitDeliveries(1, WAIT)).singleElement().satisfies(attempt -> {
+                assertThat(attempt.messageId()).isEqualTo(after);
+                assertThat(attempt.url()).startsWith(callbackUrl + "?from=default&ID=" + after);
+            });
+            assertThat(DeliveryReport.fromQuery(callbacks.next(WAIT).rawQuery()).messageId()).isEqualTo(after);
+            assertThat(sandbox.message(after).orElseThrow().callback()).contains(callbackUrl + "?from=default");
+            assertThat(sandbox.message(before)).isEmpty(); // forgotten by reset(), and it had no callback to keep
+
+            sandbox.defaultCallback(null);
+            String none = post(sandbox, "/sms", body).json().get("id").asText();
+            assertThat(sandbox.message(none).orElseThrow().callback()).isEmpty();
+            assertThat(callbacks.pending()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDefaultCallbackSetWhileRunningIsCheckedAsTheBuildersIs() {
+        try (MittoSandbox sandbox = MittoSandbox.builder().defaultCallback(callbackUrl).start()) {
+            for (String bad : List.of("", "ftp://127.0.0.1/x", "/relative/path", "http://")) {
+                assertThatThrownBy(() -> sandbox.defaultCallback(bad)).as(bad)
+                        .isInstanceOf(net.mittoapi.sms.MittoValidationException.class)
+                        .hasMessageContaining("defaultCallback must be an absolute http or https URL");
+            }
+            assertThat(sandbox.defaultCallback()).contains(callbackUrl);
         }
     }
 

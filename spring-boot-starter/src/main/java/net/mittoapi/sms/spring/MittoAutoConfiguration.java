@@ -24,7 +24,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
@@ -166,15 +168,28 @@ public class MittoAutoConfiguration {
             return null;
         }
         Integer port = environment.getProperty("server.port", Integer.class, 8080);
+        if (port != null && port == 0 && callbackProblem(environment) == null) {
+            LOG.info("The Mitto sandbox's default callback is set once the server has started: the server port is"
+                    + " random (server.port=0)");
+            return null;
+        }
+        return deriveCallback(environment, endpoints, port);
+    }
+
+    /**
+     * The application's own delivery-report endpoint on the given port, or {@code null} (and an INFO line saying
+     * why) when there is none the sandbox could call.
+     */
+    static String deriveCallback(Environment environment, WebhookEndpoints endpoints, Integer port) {
+        if (endpoints.deliveryPath() == null) {
+            return null;
+        }
         String why = null;
         if (port == null || port <= 0) {
             why = "the server port is random or off (server.port=" + port + "), so it is not known when the"
                     + " sandbox starts";
-        } else if (environment.getProperty("server.ssl.enabled", Boolean.class, false)
-                || environment.getProperty("server.ssl.bundle") != null) {
-            why = "the server uses TLS, which the sandbox would not trust";
-        } else if (!loopbackReachable(environment.getProperty("server.address"))) {
-            why = "server.address is not loopback or a wildcard";
+        } else {
+            why = callbackProblem(environment);
         }
         if (why != null) {
             LOG.info("The Mitto sandbox has no default callback: {}. Give each send .callback(...) with the URL of"
@@ -185,6 +200,73 @@ public class MittoAutoConfiguration {
                 + trimSlash(environment.getProperty("spring.mvc.servlet.path", "")) + endpoints.deliveryPath();
         String token = endpoints.token();
         return token == null ? url : url + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    /** @return why the sandbox could not call the application's server, or {@code null} when it can */
+    private static String callbackProblem(Environment environment) {
+        String why = null;
+        if (environment.getProperty("server.ssl.enabled", Boolean.class, false)
+                || environment.getProperty("server.ssl.bundle") != null) {
+            why = "the server uses TLS, which the sandbox would not trust";
+        } else if (!loopbackReachable(environment.getProperty("server.address"))) {
+            why = "server.address is not loopback or a wildcard";
+        }
+        return why;
+    }
+
+    /**
+     * Points the in-process sandbox at the application's own delivery-report endpoint once the web server runs
+     * on a random port ({@code server.port=0}), which {@link #mittoSandbox} could not know.
+     *
+     * @param properties the {@code mitto.*} properties
+     * @param sandbox    the sandbox
+     * @param webhook    the delivery-report endpoint, when the application has one
+     * @return the listener
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "mitto.sandbox", name = "enabled", havingValue = "true")
+    static SandboxCallbackOnStart mittoSandboxCallbackOnStart(MittoProperties properties,
+            ObjectProvider<MittoSandbox> sandbox, ObjectProvider<WebhookEndpoints> webhook) {
+        return new SandboxCallbackOnStart(properties, sandbox, webhook);
+    }
+
+    /**
+     * Once the application has started (its web server listening, the port published as {@code local.server.port},
+     * runners not yet run), gives the sandbox the application's endpoint as its default callback, when the port
+     * was random, no {@code mitto.sandbox.callback-url} is set and the sandbox has no default callback yet.
+     */
+    static final class SandboxCallbackOnStart implements ApplicationListener<ApplicationStartedEvent> {
+
+        private final MittoProperties properties;
+        private final ObjectProvider<MittoSandbox> sandbox;
+        private final ObjectProvider<WebhookEndpoints> webhook;
+
+        SandboxCallbackOnStart(MittoProperties properties, ObjectProvider<MittoSandbox> sandbox,
+                ObjectProvider<WebhookEndpoints> webhook) {
+            this.properties = properties;
+            this.sandbox = sandbox;
+            this.webhook = webhook;
+        }
+
+        @Override
+        public void onApplicationEvent(ApplicationStartedEvent event) {
+            Environment environment = event.getApplicationContext().getEnvironment();
+            String configured = properties.getSandbox().getCallbackUrl();
+            Integer port = environment.getProperty("server.port", Integer.class, 8080);
+            MittoSandbox local = sandbox.getIfAvailable();
+            WebhookEndpoints endpoints = webhook.getIfAvailable();
+            if ((configured != null && !configured.isBlank()) || port == null || port != 0 || local == null
+                    || endpoints == null || local.defaultCallback().isPresent()) {
+                return;
+            }
+            Integer actual = environment.getProperty("local.server.port", Integer.class);
+            String callback = deriveCallback(environment, endpoints, actual);
+            if (callback != null) {
+                local.defaultCallback(callback);
+                LOG.info("The Mitto sandbox sends delivery reports to {} unless a send names its own callback",
+                        callback.replaceFirst("\\?.*", ""));
+            }
+        }
     }
 
     private static String trimSlash(String path) {

@@ -303,8 +303,8 @@ public class MittoProperties implements EnvironmentAware, InitializingBean {
         /**
          * Where the sandbox sends delivery reports of sends without a callback of their own (the account's
          * callback URL). When not set and mitto.webhook.path is, it is derived from server.port: the
-         * application's own endpoint on 127.0.0.1, with the webhook token. With a random server port (0) it
-         * cannot be derived: give each send a callback instead.
+         * application's own endpoint on 127.0.0.1, with the webhook token; with a random server port (0), once
+         * the server has started and its port is known.
          */
         private String callbackUrl;
 

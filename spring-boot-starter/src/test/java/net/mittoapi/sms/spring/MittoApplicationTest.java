@@ -74,6 +74,9 @@ class MittoApplicationTest {
 
         assertThat(sandbox.message(sent.id())).isPresent();
         await().atMost(PATIENCE).until(() -> !reportsFor(sent.id()).isEmpty());
+        // The event is published before the endpoint answers: the sandbox records the attempt once the answer is in.
+        await().atMost(PATIENCE).until(() -> sandbox.deliveries().stream()
+                .anyMatch(attempt -> attempt.messageId().equals(sent.id())));
         List<DeliveryAttempt> attempts = sandbox.deliveries().stream()
                 .filter(attempt -> attempt.messageId().equals(sent.id())).toList();
         assertThat(attempts).singleElement().satisfies(attempt -> {

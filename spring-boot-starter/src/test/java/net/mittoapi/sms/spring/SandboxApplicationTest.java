@@ -69,7 +69,9 @@ class SandboxApplicationTest {
             assertThat(report.mccMnc()).contains("20801");
             assertThat(report.price()).isPresent();
         });
-        assertThat(sandbox.deliveries()).singleElement().satisfies(attempt -> assertThat(attempt.status()).isEqualTo(200));
+        // The event is published before the endpoint answers: the sandbox records the attempt once the answer is in.
+        assertThat(sandbox.awaitDeliveries(1, Duration.ofSeconds(15))).singleElement()
+                .satisfies(attempt -> assertThat(attempt.status()).isEqualTo(200));
     }
 
     @SpringBootConfiguration

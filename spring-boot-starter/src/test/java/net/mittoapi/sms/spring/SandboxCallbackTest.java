@@ -93,13 +93,17 @@ class SandboxCallbackTest {
     }
 
     @Test
-    void aRandomServerPortLeavesNoDefaultCallbackAndSaysSo(CapturedOutput output) {
+    void aRandomServerPortLeavesTheDefaultCallbackToTheApplicationsStartAndSaysSo(CapturedOutput output) {
+        // A context runner starts no SpringApplication, so no ApplicationStartedEvent: the callback stays unset.
+        // SandboxRandomPortApplicationTest runs a real application, whose start sets it.
         web.withPropertyValues("server.port=0", "mitto.webhook.path=/mitto/reports").run(context -> {
             MittoSandbox sandbox = context.getBean(MittoSandbox.class);
             SmsResponse sent = send(context.getBean(MittoClient.class));
             assertThat(sandbox.message(sent.id()).orElseThrow().callback()).isEmpty();
+            assertThat(sandbox.defaultCallback()).isEmpty();
         });
-        assertThat(output.getAll()).contains("The Mitto sandbox has no default callback: the server port is random");
+        assertThat(output.getAll()).contains("The Mitto sandbox's default callback is set once the server has started:"
+                + " the server port is random (server.port=0)");
     }
 
     @Test
