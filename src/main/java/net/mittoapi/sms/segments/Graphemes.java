@@ -218,7 +218,7 @@ final class Graphemes {
 
     /**
      * Skips a run of marks that follow a mark: each joins the one before it (GB9), so a long cluster of
-     * combining marks is walked at the cost of two table lookups a char.
+     * combining marks is walked at the cost of one table lookup a char.
      *
      * @param from  a code point boundary above 0
      * @param limit the last index to look at
@@ -228,13 +228,21 @@ final class Graphemes {
     static int marksFrom(String text, int from, int limit) {
         int end = Math.min(text.length() - 1, limit);
         int at = from;
-        int before = at <= end ? CharClass.of(text.charAt(at - 1)) : 0;
+        if (at > end) {
+            return at;
+        }
+        int before = CharClass.of(text.charAt(at - 1));
+        if ((before & (JOINS_ALWAYS | PREPENDS)) != JOINS_ALWAYS) {
+            return at;
+        }
+        // Each char that joins always joins the one before, which joins always and prepends nothing: take it. One
+        // that may also prepend is the last taken (what follows it needs the full test); one that does not join
+        // always is not taken. No char depends on the one before: one load, one mask and one test a char.
         while (at <= end) {
-            int c = CharClass.of(text.charAt(at));
-            if ((before & c & JOINS_ALWAYS) == 0 || (before & PREPENDS) != 0) {
-                break;
+            int c = CharClass.of(text.charAt(at)) & (JOINS_ALWAYS | PREPENDS);
+            if (c != JOINS_ALWAYS) {
+                return c == 0 || c == PREPENDS ? at : at + 1;
             }
-            before = c;
             at++;
         }
         return at;
