@@ -4,29 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import net.mittoapi.sms.MittoClient;
 import net.mittoapi.sms.SmsRequest;
 import net.mittoapi.sms.SmsResponse;
 import net.mittoapi.sms.sandbox.MittoSandbox;
-import net.mittoapi.sms.webhook.DeliveryReport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
 
 /**
  * The usual shape of an application's test: a random server port, the sandbox enabled, a webhook path, no
  * callback anywhere. The port is known only once the server runs; the starter then gives it to the sandbox, so a
- * send without a callback still comes back to the application's own endpoint as an event.
+ * send without a callback still comes back to the application's own endpoint as an event. The application is
+ * {@link SandboxApplicationTest}'s.
  */
-@SpringBootTest(classes = SandboxRandomPortApplicationTest.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = SandboxApplicationTest.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"mitto.sandbox.enabled=true", "mitto.webhook.path=/mitto/reports",
                 "mitto.webhook.token=s3cret-token"})
 class SandboxRandomPortApplicationTest {
@@ -41,7 +35,7 @@ class SandboxRandomPortApplicationTest {
     MittoSandbox sandbox;
 
     @Autowired
-    Reports reports;
+    SandboxApplicationTest.Reports reports;
 
     @Test
     void theSandboxLearnsTheRandomPortAndReportsReachTheApplication() {
@@ -58,23 +52,5 @@ class SandboxRandomPortApplicationTest {
         // The event is published before the endpoint answers: the sandbox records the attempt once the answer is in.
         assertThat(sandbox.awaitDeliveries(1, Duration.ofSeconds(15))).singleElement()
                 .satisfies(attempt -> assertThat(attempt.status()).isEqualTo(200));
-    }
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class App {
-        @Bean
-        Reports reports() {
-            return new Reports();
-        }
-    }
-
-    static class Reports {
-        final List<DeliveryReport> all = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(MittoDeliveryReportEvent event) {
-            all.add(event.report());
-        }
     }
 }
