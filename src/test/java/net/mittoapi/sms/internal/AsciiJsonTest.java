@@ -54,6 +54,7 @@ class AsciiJsonTest {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
+    @SuppressWarnings("unchecked") // fields is a MessageFields<List<String>> exactly when bulk is true
     void everyBodyIsWhatJacksonWrites(long seed) {
         Random random = new Random(seed);
         int byHand = 0;
@@ -64,7 +65,6 @@ class AsciiJsonTest {
             String to = bulk ? String.join(",", ((MessageFields<List<String>>) fields).to()) : (String) fields.to();
             String type = Codec.wireType(fields.type().orElse(MessageType.AUTO));
             String expected = outcome(() -> Codec.encodeMessageWithJackson(fields, to, type));
-            @SuppressWarnings("unchecked")
             String actual = outcome(() -> bulk ? CODEC.encodeBulk((MessageFields<List<String>>) fields)
                     : CODEC.encodeSms((MessageFields<String>) fields));
 
