@@ -2,7 +2,7 @@
 # Cold start: a fresh JVM per run, from the first line of main to the first answer of a loopback server,
 # JSON and XML; median, min and max, and the classes each run loaded.
 #
-#   mvn -q install -DskipTests && mvn -q -f benchmarks/pom.xml package    # once, from the repository root
+#   mvn -q -f parent install -DskipTests    # once, from the repository root
 #   benchmarks/coldstart.sh [RUNS]                                         # RUNS per format, default 15, at least 10
 #
 # Each run is `java -Xlog:class+load=info:file=... -cp <jars> net.mittoapi.sms.benchmarks.ColdStart URL FORMAT`
@@ -23,7 +23,7 @@ if [ "$runs" -lt 10 ]; then
   exit 2
 fi
 if [ ! -f target/classpath.txt ] || [ ! -d target/classes ]; then
-  echo "coldstart.sh: build first: mvn -q install -DskipTests && mvn -q -f benchmarks/pom.xml package" >&2
+  echo "coldstart.sh: build first: mvn -q -f parent install -DskipTests" >&2
   exit 2
 fi
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"

@@ -4,13 +4,13 @@
  * <ul>
  *   <li>{@link net.mittoapi.sms} — the client, its requests, responses and exceptions;</li>
  *   <li>{@link net.mittoapi.sms.segments} — the offline GSM-7 / UCS-2 segment calculator;</li>
- *   <li>{@link net.mittoapi.sms.webhook} — delivery reports and inbound messages;</li>
- *   <li>{@link net.mittoapi.sms.sandbox} — a local emulator of the API for examples and tests;</li>
- *   <li>{@link net.mittoapi.sms.sandbox.junit} — a JUnit 5 extension that runs the sandbox for a test class
- *       (JUnit is an optional dependency: {@code requires static}).</li>
+ *   <li>{@link net.mittoapi.sms.webhook} — delivery reports and inbound messages.</li>
  * </ul>
  *
- * <p>{@code net.mittoapi.sms.internal} holds the codec, transport and validation; it is not exported.
+ * <p>{@code net.mittoapi.sms.internal} holds the codec, transport and validation; it is not exported. The local
+ * double of the API and its JUnit 5 extension are a module and an artifact of their own,
+ * {@code net.mittoapi.sms.sandbox} ({@code net.mittoapi:mitto-sms-sandbox}), so that an application needs neither
+ * the JDK's HTTP server nor JUnit.
  */
 module net.mittoapi.sms {
     requires transitive okhttp3;
@@ -18,18 +18,14 @@ module net.mittoapi.sms {
     requires static com.fasterxml.jackson.dataformat.xml;
     requires org.slf4j;
     requires java.xml;
-    requires jdk.httpserver;
     // Optional, and optional for modular applications too: not transitive, since 'requires static transitive'
-    // makes an application module that requires this one fail to compile ("module not found") without them.
-    // JUnit for sandbox.junit only, in tests that have JUnit anyway; JSpecify's annotations only for checkers.
-    requires static org.junit.jupiter.api;
+    // makes an application module that requires this one fail to compile ("module not found") without it.
+    // JSpecify's annotations are only for checkers.
     requires static org.jspecify;
 
     exports net.mittoapi.sms;
     exports net.mittoapi.sms.segments;
     exports net.mittoapi.sms.webhook;
-    exports net.mittoapi.sms.sandbox;
-    exports net.mittoapi.sms.sandbox.junit;
 
     opens net.mittoapi.sms to com.fasterxml.jackson.databind;
     opens net.mittoapi.sms.internal to com.fasterxml.jackson.databind;

@@ -9,13 +9,10 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import net.mittoapi.sms.MittoClientListener.AttemptEnded;
 import net.mittoapi.sms.MittoClientListener.CallEnded;
 import net.mittoapi.sms.MittoClientListener.CallStarted;
-import net.mittoapi.sms.sandbox.MittoSandbox;
-import net.mittoapi.sms.sandbox.ReceivedRequest;
 import net.mittoapi.sms.segments.SegmentCalculator;
 import net.mittoapi.sms.webhook.DeliveryReport;
 import net.mittoapi.sms.webhook.InboundSms;
@@ -38,8 +35,7 @@ class NullnessContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"net.mittoapi.sms.SmsResponse", "net.mittoapi.sms.segments.SegmentInfo",
-        "net.mittoapi.sms.webhook.DeliveryReport", "net.mittoapi.sms.sandbox.MittoSandbox",
-        "net.mittoapi.sms.sandbox.junit.MittoSandboxExtension", "net.mittoapi.sms.internal.Codec"})
+        "net.mittoapi.sms.webhook.DeliveryReport", "net.mittoapi.sms.internal.Codec"})
     void everyPackageIsNullMarked(String typeInPackage) throws ClassNotFoundException {
         Package pkg = Class.forName(typeInPackage).getPackage();
 
@@ -76,7 +72,6 @@ class NullnessContractTest {
         assertThat(isNullable(MittoApiException.class.getMethod("body").getAnnotatedReturnType())).isTrue();
         assertThat(isNullable(MittoApiException.class.getMethod("retryAfter").getAnnotatedReturnType())).isFalse();
         assertThat(isNullable(DeliveryReport.class.getMethod("messageId").getAnnotatedReturnType())).isFalse();
-        assertThat(isNullable(MittoSandbox.class.getMethod("apiKey").getAnnotatedReturnType())).isFalse();
         assertThat(isNullable(SegmentCalculator.class.getMethod("calculate", String.class).getAnnotatedReturnType()))
                 .isFalse();
     }
@@ -91,8 +86,6 @@ class NullnessContractTest {
             assertThat(isNullable(arguments[0])).as("%s.raw() names", reader.getSimpleName()).isFalse();
             assertThat(isNullable(arguments[1])).as("%s.raw() values", reader.getSimpleName()).isTrue();
         }
-        AnnotatedType body = ReceivedRequest.class.getMethod("body").getAnnotatedReturnType();
-        assertThat(isNullable(((AnnotatedParameterizedType) body).getAnnotatedActualTypeArguments()[1])).isTrue();
     }
 
     @Test
@@ -120,13 +113,6 @@ class NullnessContractTest {
         assertThat(firstParameterNullable(UsageRequest.Builder.class, "accountName", String.class)).isTrue();
         assertThat(firstParameterNullable(UsageRequest.Builder.class, "startDate", java.time.LocalDate.class))
                 .isFalse();
-
-        Class<?> sandbox = MittoSandbox.Builder.class;
-        assertThat(firstParameterNullable(sandbox, "apiKey", String.class)).isTrue();
-        assertThat(firstParameterNullable(sandbox, "defaultCallback", String.class)).isTrue();
-        assertThat(firstParameterNullable(sandbox, "accessLog", Consumer.class)).isTrue();
-        assertThat(firstParameterNullable(sandbox, "clock", java.time.Clock.class)).isFalse();
-        assertThat(firstParameterNullable(MittoSandbox.class, "message", String.class)).isTrue();
     }
 
     @Test

@@ -41,7 +41,7 @@ import org.w3c.dom.Node;
  * a dry run; the geo hosts are then skipped, so that the key goes nowhere else.
  *
  * <pre>
- * mvn -q install -DskipTests
+ * mvn -q -f parent install -DskipTests
  * MITTO_API_KEY=… mvn -q -f examples/pom.xml compile exec:java -Dexec.mainClass=net.mittoapi.sms.examples.ApiConformance
  * </pre>
  */

@@ -9,6 +9,7 @@ import java.util.List;
 import net.mittoapi.sms.MittoClient;
 import net.mittoapi.sms.MittoClientListener;
 import net.mittoapi.sms.MittoValidationException;
+import net.mittoapi.sms.sandbox.CallbackMethod;
 import net.mittoapi.sms.sandbox.MittoSandbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -45,8 +47,12 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  *   <li>{@link MittoMetrics} when the application has a Micrometer {@link MeterRegistry}. The auto-configured
  *       client gets every {@link MittoClientListener} bean, in their order: the metrics and the application's
  *       own listeners alike.</li>
- *   <li>A {@link MittoSandbox} bean when {@code mitto.sandbox.enabled=true}: started on loopback, closed with the
- *       context, and the client pointed at it with its key.</li>
+ *   <li>A {@code MittoSandbox} bean when {@code mitto.sandbox.enabled=true}: started on loopback, closed with the
+ *       context, and the client pointed at it with its key. The sandbox is an artifact of its own,
+ *       {@code net.mittoapi:mitto-sms-sandbox}, which the starter names as an optional dependency: an application
+ *       that enables the sandbox adds it (in test scope, or wherever that property is set); one that enables it
+ *       without the artifact fails at start-up with a message that names it. Without that property the starter
+ *       never needs it.</li>
  * </ul>
  */
 @AutoConfiguration(afterName = {
@@ -59,6 +65,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @EnableConfigurationProperties(MittoProperties.class)
 public class MittoAutoConfiguration {
 
+    /** The sandbox's class, named as a string: the sandbox is optional, and nothing here may load it unasked. */
+    static final String SANDBOX_CLASS = "net.mittoapi.sms.sandbox.MittoSandbox";
+    /** The artifact that brings it. */
+    static final String SANDBOX_ARTIFACT = "net.mittoapi:mitto-sms-sandbox";
+
     private static final Logger LOG = LoggerFactory.getLogger(MittoAutoConfiguration.class);
 
     /** Created by Spring Boot's auto-configuration. */
@@ -69,17 +80,17 @@ public class MittoAutoConfiguration {
      * The client, built from the properties, or pointed at the sandbox when that is enabled.
      *
      * @param properties the {@code mitto.*} properties
-     * @param sandbox    the sandbox, when enabled
+     * @param sandbox    where the sandbox listens, when enabled
      * @param listeners  every {@link MittoClientListener} bean, metrics included
      * @return the client; closed with the context
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @Conditional(OnClientConfigured.class)
-    public MittoClient mittoClient(MittoProperties properties, ObjectProvider<MittoSandbox> sandbox,
+    MittoClient mittoClient(MittoProperties properties, ObjectProvider<SandboxAddress> sandbox,
             ObjectProvider<MittoClientListener> listeners) {
         MittoClient.Builder builder = MittoClient.builder();
-        MittoSandbox local = properties.getSandbox().isEnabled() ? sandbox.getIfAvailable() : null;
+        SandboxAddress local = properties.getSandbox().isEnabled() ? sandbox.getIfAvailable() : null;
         if (local != null) {
             builder.apiKey(local.apiKey()).baseUrl(local.baseUrl());
         } else {
@@ -124,38 +135,6 @@ public class MittoAutoConfiguration {
                     + " leaves the machine", local.baseUrl());
         }
         return client;
-    }
-
-    /**
-     * The in-process sandbox of the API.
-     *
-     * @param properties  the {@code mitto.*} properties
-     * @param environment for the server port, to derive the sandbox's default callback
-     * @param webhook     the delivery-report endpoint, when the application has one
-     * @return the running sandbox; closed with the context
-     */
-    @Bean(destroyMethod = "close")
-    @ConditionalOnProperty(prefix = "mitto.sandbox", name = "enabled", havingValue = "true")
-    @ConditionalOnMissingBean
-    public MittoSandbox mittoSandbox(MittoProperties properties, Environment environment,
-            ObjectProvider<WebhookEndpoints> webhook) {
-        MittoProperties.Sandbox settings = properties.getSandbox();
-        String callback = settings.getCallbackUrl();
-        if (callback == null || callback.isBlank()) {
-            WebhookEndpoints endpoints = webhook.getIfAvailable();
-            callback = endpoints == null ? null : deriveCallback(environment, endpoints);
-        }
-        MittoSandbox.Builder builder = MittoSandbox.builder()
-                .port(settings.getPort())
-                .callbackMethod(settings.getCallbackMethod());
-        if (callback != null && !callback.isBlank()) {
-            builder.defaultCallback(callback.strip());
-        }
-        MittoSandbox sandbox = builder.start();
-        LOG.info("Started the Mitto sandbox at {}; delivery reports go by {} to {}", sandbox.baseUrl(),
-                settings.getCallbackMethod(), callback == null ? "the callback of each send only"
-                        : callback.replaceFirst("\\?.*", "") + " unless a send names its own callback");
-        return sandbox;
     }
 
     /**
@@ -215,58 +194,134 @@ public class MittoAutoConfiguration {
     }
 
     /**
-     * Points the in-process sandbox at the application's own delivery-report endpoint once the web server runs
-     * on a random port ({@code server.port=0}), which {@link #mittoSandbox} could not know.
-     *
-     * @param properties the {@code mitto.*} properties
-     * @param sandbox    the sandbox
-     * @param webhook    the delivery-report endpoint, when the application has one
-     * @return the listener
+     * The in-process sandbox, when {@code mitto.sandbox.enabled=true} and the sandbox's artifact is on the class
+     * path. Only this class names the sandbox's types.
      */
-    @Bean
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = SANDBOX_CLASS)
     @ConditionalOnProperty(prefix = "mitto.sandbox", name = "enabled", havingValue = "true")
-    static SandboxCallbackOnStart mittoSandboxCallbackOnStart(MittoProperties properties,
-            ObjectProvider<MittoSandbox> sandbox, ObjectProvider<WebhookEndpoints> webhook) {
-        return new SandboxCallbackOnStart(properties, sandbox, webhook);
+    static class SandboxConfiguration {
+
+        /**
+         * The in-process sandbox of the API.
+         *
+         * @param properties  the {@code mitto.*} properties
+         * @param environment for the server port, to derive the sandbox's default callback
+         * @param webhook     the delivery-report endpoint, when the application has one
+         * @return the running sandbox; closed with the context
+         */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        MittoSandbox mittoSandbox(MittoProperties properties, Environment environment,
+                ObjectProvider<WebhookEndpoints> webhook) {
+            MittoProperties.Sandbox settings = properties.getSandbox();
+            String callback = settings.getCallbackUrl();
+            if (callback == null || callback.isBlank()) {
+                WebhookEndpoints endpoints = webhook.getIfAvailable();
+                callback = endpoints == null ? null : deriveCallback(environment, endpoints);
+            }
+            MittoSandbox.Builder builder = MittoSandbox.builder()
+                    .port(settings.getPort())
+                    .callbackMethod(CallbackMethod.valueOf(settings.getCallbackMethod().name()));
+            if (callback != null && !callback.isBlank()) {
+                builder.defaultCallback(callback.strip());
+            }
+            MittoSandbox sandbox = builder.start();
+            LOG.info("Started the Mitto sandbox at {}; delivery reports go by {} to {}", sandbox.baseUrl(),
+                    settings.getCallbackMethod(), callback == null ? "the callback of each send only"
+                            : callback.replaceFirst("\\?.*", "") + " unless a send names its own callback");
+            return sandbox;
+        }
+
+        /**
+         * Where the sandbox listens, for the client.
+         *
+         * @param sandbox the sandbox
+         * @return its address and key
+         */
+        @Bean
+        SandboxAddress mittoSandboxAddress(MittoSandbox sandbox) {
+            return new SandboxAddress(sandbox.baseUrl(), sandbox.apiKey());
+        }
+
+        /**
+         * Points the in-process sandbox at the application's own delivery-report endpoint once the web server runs
+         * on a random port ({@code server.port=0}), which {@link #mittoSandbox} could not know.
+         *
+         * @param properties the {@code mitto.*} properties
+         * @param sandbox    the sandbox
+         * @param webhook    the delivery-report endpoint, when the application has one
+         * @return the listener
+         */
+        @Bean
+        static SandboxCallbackOnStart mittoSandboxCallbackOnStart(MittoProperties properties,
+                ObjectProvider<MittoSandbox> sandbox, ObjectProvider<WebhookEndpoints> webhook) {
+            return new SandboxCallbackOnStart(properties, sandbox, webhook);
+        }
+
+        /**
+         * Once the application has started (its web server listening, the port published as {@code local.server.port},
+         * runners not yet run), gives the sandbox the application's endpoint as its default callback, when the port
+         * was random, no {@code mitto.sandbox.callback-url} is set and the sandbox has no default callback yet.
+         */
+        static final class SandboxCallbackOnStart implements ApplicationListener<ApplicationStartedEvent> {
+
+            private final MittoProperties properties;
+            private final ObjectProvider<MittoSandbox> sandbox;
+            private final ObjectProvider<WebhookEndpoints> webhook;
+
+            SandboxCallbackOnStart(MittoProperties properties, ObjectProvider<MittoSandbox> sandbox,
+                    ObjectProvider<WebhookEndpoints> webhook) {
+                this.properties = properties;
+                this.sandbox = sandbox;
+                this.webhook = webhook;
+            }
+
+            @Override
+            public void onApplicationEvent(ApplicationStartedEvent event) {
+                Environment environment = event.getApplicationContext().getEnvironment();
+                String configured = properties.getSandbox().getCallbackUrl();
+                Integer port = environment.getProperty("server.port", Integer.class, 8080);
+                MittoSandbox local = sandbox.getIfAvailable();
+                WebhookEndpoints endpoints = webhook.getIfAvailable();
+                if ((configured != null && !configured.isBlank()) || port == null || port != 0 || local == null
+                        || endpoints == null || local.defaultCallback().isPresent()) {
+                    return;
+                }
+                Integer actual = environment.getProperty("local.server.port", Integer.class);
+                String callback = deriveCallback(environment, endpoints, actual);
+                if (callback != null) {
+                    local.defaultCallback(callback);
+                    LOG.info("The Mitto sandbox sends delivery reports to {} unless a send names its own callback",
+                            callback.replaceFirst("\\?.*", ""));
+                }
+            }
+        }
     }
 
     /**
-     * Once the application has started (its web server listening, the port published as {@code local.server.port},
-     * runners not yet run), gives the sandbox the application's endpoint as its default callback, when the port
-     * was random, no {@code mitto.sandbox.callback-url} is set and the sandbox has no default callback yet.
+     * {@code mitto.sandbox.enabled=true} without the sandbox's artifact: start-up fails, naming the artifact to add,
+     * rather than sending anywhere else.
      */
-    static final class SandboxCallbackOnStart implements ApplicationListener<ApplicationStartedEvent> {
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass(SANDBOX_CLASS)
+    @ConditionalOnProperty(prefix = "mitto.sandbox", name = "enabled", havingValue = "true")
+    static class MissingSandboxConfiguration {
 
-        private final MittoProperties properties;
-        private final ObjectProvider<MittoSandbox> sandbox;
-        private final ObjectProvider<WebhookEndpoints> webhook;
-
-        SandboxCallbackOnStart(MittoProperties properties, ObjectProvider<MittoSandbox> sandbox,
-                ObjectProvider<WebhookEndpoints> webhook) {
-            this.properties = properties;
-            this.sandbox = sandbox;
-            this.webhook = webhook;
+        @Bean
+        SandboxAddress mittoSandboxAddress() {
+            throw new SandboxMissingException();
         }
+    }
 
-        @Override
-        public void onApplicationEvent(ApplicationStartedEvent event) {
-            Environment environment = event.getApplicationContext().getEnvironment();
-            String configured = properties.getSandbox().getCallbackUrl();
-            Integer port = environment.getProperty("server.port", Integer.class, 8080);
-            MittoSandbox local = sandbox.getIfAvailable();
-            WebhookEndpoints endpoints = webhook.getIfAvailable();
-            if ((configured != null && !configured.isBlank()) || port == null || port != 0 || local == null
-                    || endpoints == null || local.defaultCallback().isPresent()) {
-                return;
-            }
-            Integer actual = environment.getProperty("local.server.port", Integer.class);
-            String callback = deriveCallback(environment, endpoints, actual);
-            if (callback != null) {
-                local.defaultCallback(callback);
-                LOG.info("The Mitto sandbox sends delivery reports to {} unless a send names its own callback",
-                        callback.replaceFirst("\\?.*", ""));
-            }
-        }
+    /**
+     * Where the in-process sandbox listens and the key it accepts: what the client needs of it, without naming
+     * the sandbox's optional types.
+     *
+     * @param baseUrl the sandbox's base URL
+     * @param apiKey  its key
+     */
+    record SandboxAddress(String baseUrl, String apiKey) {
     }
 
     private static String trimSlash(String path) {

@@ -3,7 +3,6 @@ package net.mittoapi.sms.spring;
 import java.time.Duration;
 import net.mittoapi.sms.Format;
 import net.mittoapi.sms.Region;
-import net.mittoapi.sms.sandbox.CallbackMethod;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.EnvironmentAware;
@@ -282,6 +281,17 @@ public class MittoProperties implements EnvironmentAware, InitializingBean {
             return "Webhook{path=" + path + ", inboundPath=" + inboundPath + ", token="
                     + (token == null ? "unset" : "set (redacted)") + ", maxBodySize=" + maxBodySize + "}";
         }
+    }
+
+    /**
+     * How the sandbox sends delivery reports: the sandbox's own {@code CallbackMethod}, mirrored here so that the
+     * properties bind without the sandbox's artifact, which the starter needs only when the sandbox is enabled.
+     */
+    public enum CallbackMethod {
+        /** The report in the callback URL's query. */
+        GET,
+        /** The report as a JSON body. */
+        POST
     }
 
     /** The {@code mitto.sandbox.*} properties. */

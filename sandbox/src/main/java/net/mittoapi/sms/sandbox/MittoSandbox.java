@@ -114,7 +114,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Standalone</h2>
  * For code in any language, the command-line tool in the repository's {@code cli/} directory runs a sandbox
- * from the shell. From a clone: {@code mvn -q install -DskipTests && mvn -q -f cli/pom.xml package}, then
+ * from the shell. From a clone: {@code mvn -q -f parent install -DskipTests}, then
  * {@code java -jar cli/target/mitto-cli.jar sandbox --port 8080}. It prints the base URL, the key and a ready
  * {@code curl} line, logs one line per request, and stops on Ctrl-C; {@code sandbox --help} lists its options,
  * faults included. In JUnit 5 tests, {@link net.mittoapi.sms.sandbox.junit.MittoSandboxExtension} starts one

@@ -66,7 +66,7 @@ class ReadmeSandboxExampleTest {
 
     /** @return the one ```java block of README.md that holds {@code marker} */
     private static String readmeBlockDeclaring(String marker) throws IOException {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8).replace("\r\n", "\n");
+        String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8).replace("\r\n", "\n");
         List<String> blocks = new ArrayList<>();
         Matcher matcher = JAVA_BLOCK.matcher(readme);
         while (matcher.find()) {
