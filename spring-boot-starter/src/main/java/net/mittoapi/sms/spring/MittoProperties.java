@@ -210,8 +210,9 @@ public class MittoProperties implements EnvironmentAware, InitializingBean {
         /**
          * The path of the delivery-report endpoint, such as /mitto/reports, relative to the application's
          * context path. Setting it turns the endpoint on (in a Spring MVC application): it takes Mitto's GET
-         * (report in the query) and POST (JSON body) callbacks and publishes each report as a
-         * MittoDeliveryReportEvent.
+         * (report in the query) and POST (JSON or form body, in the charset its Content-Type declares, UTF-8 when
+         * none; a form's fields are the query's and the body's, the query's value winning for a name in both)
+         * callbacks and publishes each report as a MittoDeliveryReportEvent.
          */
         private String path;
 
@@ -224,7 +225,9 @@ public class MittoProperties implements EnvironmentAware, InitializingBean {
         /**
          * A shared secret that every callback must carry as the query parameter token (?token=...), on GET and
          * POST alike, since Mitto's callbacks are not signed; a request without it or with another value is
-         * answered 401. Put it in the callback URL given to Mitto. Strongly recommended in production.
+         * answered 401 (and warned at most once a minute). Put it in the callback URL given to Mitto. Strongly
+         * recommended in production: without it the endpoint believes anyone who finds its URL, and says so at
+         * startup.
          */
         private String token;
 

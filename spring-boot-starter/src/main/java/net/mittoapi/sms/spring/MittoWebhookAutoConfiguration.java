@@ -3,6 +3,8 @@ package net.mittoapi.sms.spring;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,11 +26,29 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  * {@code mitto.webhook.path} (delivery reports, published as {@link MittoDeliveryReportEvent}) or
  * {@code mitto.webhook.inbound-path} (inbound SMS, published as {@link MittoInboundSmsEvent}) set.
  *
- * <p>The endpoint takes GET (fields in the query) and POST (a JSON object in the body), answers 200 once the
- * event is published, 400 for a payload without a message id, 401 when {@code mitto.webhook.token} is set and the
- * query parameter {@code token} does not match it, 413 for a body over {@code mitto.webhook.max-body-size}. It
- * is mapped ahead of the application's controllers. With Spring Security, permit the paths (Mitto sends no
- * credentials but the token) and exempt them from CSRF protection.
+ * <p>The endpoint takes GET (fields in the query) and POST (a JSON object in the body, or a form body,
+ * {@code application/x-www-form-urlencoded}), and answers 200 once the event is published; 401 when
+ * {@code mitto.webhook.token} is set and the query parameter {@code token} does not match it; 415 for a
+ * {@code Content-Type} it cannot read (malformed, or naming a charset the JVM does not have); 413 for a body over
+ * {@code mitto.webhook.max-body-size}; 400 for a body with bytes that are not valid in its charset, or a payload
+ * without a message id or otherwise unreadable. Each refusal is logged at WARN saying what was wrong, never with
+ * the payload's values (message ids, phone numbers) or the token; a refused token at most once a minute, with the
+ * number of refusals since the last warning, so that a scan of the URL cannot flood the log. Without a token, one
+ * WARN at startup says that the endpoint is open to anyone who finds its URL.
+ *
+ * <p>A body is read in the charset its {@code Content-Type} declares (for a form, the charset of its
+ * {@code %}-escapes), UTF-8 when it declares none. A form's fields are the query's followed by the body's; <strong>for
+ * a name present in both, the query's value wins</strong> (the order of the servlet's parameter map, whose
+ * {@code getParameter} gives the query's value, and the SDK's rule that the first occurrence of a name wins); the
+ * body's value of that name is ignored. That holds also when a filter of the application read the request's parameters before
+ * the endpoint (Spring's hidden-method filter, a security filter): the fields are then taken from the servlet's
+ * parameter map, as the servlet container decoded them. Spring Boot has the container decode every request as
+ * UTF-8 unless {@code spring.servlet.encoding.force-request=false} ({@code server.servlet.encoding.force-request}
+ * before Boot 4); a form declaring another charset, read so by a filter and holding text beyond ASCII, is
+ * answered 400 with a WARN that says so, rather than published with its text altered.
+ *
+ * <p>The endpoint is mapped ahead of the application's controllers. With Spring Security, permit the paths (Mitto
+ * sends no credentials but the token) and exempt them from CSRF protection.
  */
 @AutoConfiguration(after = MittoAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -37,6 +57,7 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 @EnableConfigurationProperties(MittoProperties.class)
 public class MittoWebhookAutoConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MittoWebhookAutoConfiguration.class);
     /** Ahead of the application's {@code @RequestMapping}s (order 0), behind nothing of Spring Boot's. */
     static final int ORDER = -1;
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()+,;=:@%/-]*");
@@ -86,11 +107,17 @@ public class MittoWebhookAutoConfiguration {
         Map<String, Object> handlers = new LinkedHashMap<>();
         if (endpoints.deliveryPath() != null) {
             handlers.put(endpoints.deliveryPath(), new WebhookHandler(WebhookHandler.Kind.DELIVERY_REPORT,
-                    endpoints.deliveryPath(), endpoints.token(), maxBody, publisher));
+                    endpoints.deliveryPath(), endpoints.token(), maxBody, publisher, System::nanoTime));
         }
         if (endpoints.inboundPath() != null) {
             handlers.put(endpoints.inboundPath(), new WebhookHandler(WebhookHandler.Kind.INBOUND_SMS,
-                    endpoints.inboundPath(), endpoints.token(), maxBody, publisher));
+                    endpoints.inboundPath(), endpoints.token(), maxBody, publisher, System::nanoTime));
+        }
+        if (endpoints.token() == null) {
+            LOG.warn("The Mitto webhook endpoint{} {} take{} callbacks without a token: anyone who finds the URL can"
+                    + " post reports that the application will believe. Set mitto.webhook.token to a long random"
+                    + " value and put ?token=<it> in the callback URL given to Mitto", handlers.size() == 1 ? "" : "s",
+                    String.join(" and ", handlers.keySet()), handlers.size() == 1 ? "s" : "");
         }
         return new SimpleUrlHandlerMapping(handlers, ORDER);
     }

@@ -2,6 +2,7 @@ package net.mittoapi.sms.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -85,6 +86,29 @@ class MittoWebhookAutoConfigurationTest {
                 assertThat(context).getFailure().hasStackTraceContaining("mitto.webhook.token is set but empty"));
         web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.max-body-size=1GB").run(context ->
                 assertThat(context).getFailure().hasStackTraceContaining("max-body-size must be between"));
+    }
+
+    @Test
+    void withoutATokenOneWarningAtStartupSaysTheEndpointIsOpen() {
+        try (LogCapture log = LogCapture.of(MittoWebhookAutoConfiguration.class)) {
+            web.withPropertyValues("mitto.webhook.path=/mitto/reports", "mitto.webhook.inbound-path=/mitto/inbound")
+                    .run(context -> assertThat(context).hasNotFailed());
+
+            assertThat(log.messages(Level.WARN)).singleElement().asString().contains("/mitto/reports")
+                    .contains("/mitto/inbound").contains("without a token").contains("anyone")
+                    .contains("mitto.webhook.token");
+        }
+    }
+
+    @Test
+    void withATokenNoSuchWarning() {
+        try (LogCapture log = LogCapture.of(MittoWebhookAutoConfiguration.class)) {
+            web.withPropertyValues("mitto.webhook.path=/mitto/reports", "mitto.webhook.token=s3cret-token")
+                    .run(context -> assertThat(context).hasNotFailed());
+
+            assertThat(log.messages(Level.WARN)).isEmpty();
+            assertThat(log.text()).doesNotContain("s3cret-token");
+        }
     }
 
     @Test
