@@ -119,7 +119,7 @@ import org.jspecify.annotations.Nullable;
  * {@code java -jar cli/target/mitto-cli.jar sandbox --port 8080}. It prints the base URL, the key and a ready
  * {@code curl} line, logs one line per request, and stops on Ctrl-C; {@code sandbox --help} lists its options,
  * faults included. In JUnit 5 tests, {@link net.mittoapi.sms.sandbox.junit.MittoSandboxExtension} starts one
- * per test class. The sandbox needs only the SDK jar, Jackson (databind, core, annotations) and the SLF4J
+ * per test class (one per test for tests that run concurrently). The sandbox needs only the SDK jar, Jackson (databind, core, annotations) and the SLF4J
  * API: not OkHttp, and not jackson-dataformat-xml.
  *
  * <p>Thread-safe: requests are served by a pool of {@link Builder#threads(int)} threads (64 by default)
