@@ -10,17 +10,22 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import net.mittoapi.sms.internal.Numbers;
+import net.mittoapi.sms.webhook.DeliveryReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link Endpoints}' usage totals at the extremes no loopback test can reach by sending: every price the builder
- * accepts, over more parts than any sandbox could hold, is still a cost the SDK's client reads ({@link Numbers},
- * what the client reads a {@code cost} and a report's {@code Price} through).
+ * accepts, over more parts than any sandbox could hold, is still a cost the SDK's client reads. The client reads
+ * a usage {@code cost} and a report's {@code Price} with one number reader (at most {@value #CLIENT_MAX_CHARS}
+ * characters, at most 64 decimals); {@link DeliveryReport}, public, stands for it here, so that this test needs
+ * nothing of the client's internals.
  */
 class EndpointsTest {
+
+    /** The longest number text the SDK's client reads. */
+    private static final int CLIENT_MAX_CHARS = 64;
 
     @ParameterizedTest
     @ValueSource(strings = {"1000000", "999999.999999", "0.000001"})
@@ -43,7 +48,7 @@ class EndpointsTest {
             JsonNode usage = RawHttp.MAPPER.readTree(answer.body()).get("usagesByCountry").get(0);
             long parts = (long) messages * Integer.MAX_VALUE;
             assertThat(usage.get("messagesCount").asText()).isEqualTo(Long.toString(parts));
-            assertThat(Numbers.decimal(usage.get("cost").asText()))
+            assertThat(clientReads(usage.get("cost").asText()))
                     .isEqualByComparingTo(price.multiply(BigDecimal.valueOf(parts)));
         }
     }
@@ -54,10 +59,15 @@ class EndpointsTest {
                 .setScale(MittoSandbox.PRICE_DECIMALS, RoundingMode.UNNECESSARY);
         String written = largest.toPlainString();
 
-        assertThat(written.length()).isLessThanOrEqualTo(Numbers.MAX_CHARS);
-        assertThat(Numbers.decimal(written)).isEqualByComparingTo(largest);
-        assertThat(Deliverer.price(largest)).hasSizeLessThanOrEqualTo(Numbers.MAX_CHARS);
+        assertThat(written.length()).isLessThanOrEqualTo(CLIENT_MAX_CHARS);
+        assertThat(clientReads(written)).isEqualByComparingTo(largest);
+        assertThat(clientReads(Deliverer.price(largest))).isEqualByComparingTo(largest);
         // The finest price, and a report's Price for it, keep their digits.
-        assertThat(Numbers.decimal(Deliverer.price(new BigDecimal("0.000001")))).isEqualByComparingTo("0.000001");
+        assertThat(clientReads(Deliverer.price(new BigDecimal("0.000001")))).isEqualByComparingTo("0.000001");
+    }
+
+    /** @return the number as the SDK reads it from the outside (it refuses what is out of its bounds) */
+    private static BigDecimal clientReads(String number) {
+        return DeliveryReport.fromParameters(Map.of("id", "1", "price", number)).price().orElseThrow();
     }
 }
