@@ -68,6 +68,7 @@ public final class MittoCli implements Runnable {
         cli.setErr(terminal.err());
         cli.setColorScheme(Help.defaultColorScheme(terminal.ansi()));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(new UnknownOptions(cli.getParameterExceptionHandler()));
         return cli;
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import net.mittoapi.sms.MittoValidationException;
 import net.mittoapi.sms.sandbox.CallbackMethod;
 import net.mittoapi.sms.sandbox.MittoSandbox;
+import net.mittoapi.sms.sandbox.ReceivedRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,7 +43,7 @@ final class SandboxCommand implements Callable<Integer> {
     private String host;
 
     @Option(names = {"--key", "--api-key"}, paramLabel = "KEY",
-            description = "the key clients must send in X-Mitto-API-Key (default: a random key, printed)")
+            description = "the key clients must send in X-Mitto-API-Key, never printed (default: a random key, printed)")
     private String key;
 
     @Option(names = "--callback-method", paramLabel = "GET|POST",
@@ -58,7 +59,7 @@ final class SandboxCommand implements Callable<Integer> {
     private boolean allowRemoteCallbacks;
 
     @Option(names = "--price-per-part", paramLabel = "DECIMAL",
-            description = "price of one SMS part in usage and reports (default: 0.06)")
+            description = "price of one SMS part in usage and reports, 0 to 1000000 with at most 6 decimals (default: 0.06)")
     private BigDecimal pricePerPart;
 
     @Option(names = "--price", paramLabel = "COUNTRY=DECIMAL",
@@ -146,7 +147,10 @@ final class SandboxCommand implements Callable<Integer> {
         try {
             sandbox = builder.start();
         } catch (MittoValidationException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            String message = e.getMessage();
+            String option = message.startsWith("pricePerPart for ") ? "--price: "
+                    : message.startsWith("pricePerPart ") ? "--price-per-part: " : "";
+            throw new ParameterException(spec.commandLine(), option + message);
         }
         for (FaultSpec fault : faults) {
             sandbox.enqueueFault(fault.fault(), fault.times());
@@ -158,12 +162,17 @@ final class SandboxCommand implements Callable<Integer> {
         return requestTimeout != null ? requestTimeout : MittoSandbox.DEFAULT_REQUEST_TIMEOUT;
     }
 
+    /**
+     * Prints how to reach the sandbox. A random key is printed, as there is no other way to learn it; a key given
+     * with {@code --key} is the user's, perhaps one used elsewhere, and is never printed (terminals are recorded,
+     * shared and logged): the lines to try then read it from {@code MITTO_API_KEY}.
+     */
     private void print(MittoSandbox sandbox) {
         String url = sandbox.baseUrl();
-        String key = sandbox.apiKey();
+        String shownKey = key == null ? sandbox.apiKey() : ReceivedRequest.MASKED;
         var out = terminal.out();
         out.println("Mitto SMS sandbox listening on " + url);
-        out.println("API key: " + key);
+        out.println("API key: " + shownKey + (key == null ? "" : " (the one given with --key, not printed)"));
         out.println("Delivery reports: " + sandbox.callbackMethod() + (allowRemoteCallbacks ? ", to any host"
                 : ", to loopback callbacks only"));
         out.println("Request timeout: " + WaitSpec.show(requestTimeout()) + " (a client slower to send a request, or"
@@ -171,12 +180,20 @@ final class SandboxCommand implements Callable<Integer> {
         for (FaultSpec fault : faults) {
             out.println("Fault queued: " + fault);
         }
-        out.println("Try:");
-        out.println("  curl -X POST " + url + "/sms -H 'Content-Type: application/json' -H "
-                + Show.shell(MittoSandbox.API_KEY_HEADER + ": " + key)
-                + " -d '{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hello, World!\"}'");
-        out.println("  MITTO_API_KEY=" + Show.shell(key) + " java -jar mitto-cli.jar send --base-url " + url
-                + " --from 'MITTO SMS' --to 491725551234 --text 'Hello, World!'");
+        String send = "java -jar mitto-cli.jar send --base-url " + url
+                + " --from 'MITTO SMS' --to 491725551234 --text 'Hello, World!'";
+        String body = " -d '{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hello, World!\"}'";
+        if (key == null) {
+            out.println("Try:");
+            out.println("  curl -X POST " + url + "/sms -H 'Content-Type: application/json' -H "
+                    + Show.shell(MittoSandbox.API_KEY_HEADER + ": " + sandbox.apiKey()) + body);
+            out.println("  MITTO_API_KEY=" + Show.shell(sandbox.apiKey()) + " " + send);
+        } else {
+            out.println("Try, with MITTO_API_KEY set to that key:");
+            out.println("  curl -X POST " + url + "/sms -H 'Content-Type: application/json' -H \""
+                    + MittoSandbox.API_KEY_HEADER + ": $MITTO_API_KEY\"" + body);
+            out.println("  " + send);
+        }
         out.println("Stop with Ctrl+C.");
         out.flush();
     }

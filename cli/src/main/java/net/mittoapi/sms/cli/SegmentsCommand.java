@@ -45,8 +45,14 @@ final class SegmentsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        String input = "-".equals(text) ? terminal.readInput() : text;
+    public Integer call() {
+        String input;
+        try {
+            input = "-".equals(text) ? terminal.readInput() : text;
+        } catch (IOException e) {
+            terminal.err().println("Could not read the text from standard input: " + e.getMessage());
+            return MittoCli.USAGE;
+        }
         PrintWriter out = terminal.out();
         if (!"-".equals(text) && input.indexOf('\uFFFD') >= 0
                 && !StandardCharsets.UTF_8.name().equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "UTF-8"))) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.mittoapi.sms.BulkMessage;
 import net.mittoapi.sms.BulkSmsRequest;
 import net.mittoapi.sms.BulkSmsResponse;
@@ -36,8 +37,16 @@ import picocli.CommandLine.Option;
             "0:sent",
             "1:the API refused it (MittoApiException: an error status or responseCode)",
             "2:bad command line, or bad input refused before sending (MittoValidationException)",
-            "3:no usable answer (MittoTransportException); it says whether the message may have gone out"})
+            "3:no usable answer (MittoTransportException), or interrupted (Ctrl+C) while waiting for it; it says"
+                    + " whether the message may have gone out"})
 final class SendCommand implements Callable<Integer> {
+
+    /** What {@code send} says of a key on its command line, whichever option carried it: it never takes one. */
+    static final String NO_KEY_OPTION = "There is no key option: a command line stays in the shell's history, so"
+            + " treat that key as exposed (rotate it if it is a real one). Export it instead: export MITTO_API_KEY=...";
+    /** What {@code send} says when stopped while a request may be on its way. */
+    static final String INTERRUPTED = "Interrupted while waiting for the answer: the message may have been sent."
+            + " Do not send it again blindly: check first whether it went out (the API has no idempotency key).";
 
     @Option(names = "--from", required = true, paramLabel = "SENDER",
             description = "the sender: a name of up to 11 characters, such as MITTO SMS, or a number")
@@ -90,8 +99,7 @@ final class SendCommand implements Callable<Integer> {
         PrintWriter out = terminal.out();
         PrintWriter err = terminal.err();
         if (keyOnCommandLine != null) {
-            err.println("There is no key option: a command line stays in the shell's history, so treat that key as"
-                    + " exposed (rotate it if it is a real one). Export it instead: export MITTO_API_KEY=...");
+            err.println(NO_KEY_OPTION);
             return MittoCli.USAGE;
         }
         String key = terminal.variable("MITTO_API_KEY");
@@ -103,35 +111,23 @@ final class SendCommand implements Callable<Integer> {
         }
         try (MittoClient client = client(key)) {
             String message = "-".equals(text) ? terminal.readInput() : text;
-            MessageType messageType = type();
+            // Built (so validated) before anything is said about sending it.
+            SmsRequest single = to.size() == 1 ? single(message) : null;
+            BulkSmsRequest bulk = single == null ? bulk(message) : null;
             SegmentInfo info = SegmentCalculator.calculate(message);
             out.println("Sending " + Show.count(info.segmentCount(), "part", "parts") + " of " + Show.name(info.encoding())
                     + " (" + Show.units(info.length(), info.encoding()) + ")" + (test ? " in test mode" : "") + " to "
                     + Show.count(to.size(), "recipient", "recipients") + " through " + target());
-            if (to.size() == 1) {
-                SmsRequest.Builder request = SmsRequest.builder().from(from).to(to.get(0)).text(message).test(test);
-                if (messageType != null) {
-                    request.type(messageType);
+            out.flush();
+            InFlight inFlight = new InFlight(err);
+            try {
+                if (single != null) {
+                    print(out, client.send(single));
+                } else {
+                    print(out, client.sendBulk(bulk));
                 }
-                if (reference != null) {
-                    request.reference(reference);
-                }
-                if (callback != null) {
-                    request.callback(callback);
-                }
-                print(out, client.send(request.build()));
-            } else {
-                BulkSmsRequest.Builder request = BulkSmsRequest.builder().from(from).to(to).text(message).test(test);
-                if (messageType != null) {
-                    request.type(messageType);
-                }
-                if (reference != null) {
-                    request.reference(reference);
-                }
-                if (callback != null) {
-                    request.callback(callback);
-                }
-                print(out, client.sendBulk(request.build()));
+            } finally {
+                inFlight.done();
             }
             return MittoCli.OK;
         } catch (MittoValidationException e) {
@@ -160,6 +156,68 @@ final class SendCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("Could not read the text from standard input: " + e.getMessage());
             return MittoCli.USAGE;
+        }
+    }
+
+    private SmsRequest single(String message) {
+        SmsRequest.Builder request = SmsRequest.builder().from(from).to(to.get(0)).text(message).test(test);
+        MessageType messageType = type();
+        if (messageType != null) {
+            request.type(messageType);
+        }
+        if (reference != null) {
+            request.reference(reference);
+        }
+        if (callback != null) {
+            request.callback(callback);
+        }
+        return request.build();
+    }
+
+    private BulkSmsRequest bulk(String message) {
+        BulkSmsRequest.Builder request = BulkSmsRequest.builder().from(from).to(to).text(message).test(test);
+        MessageType messageType = type();
+        if (messageType != null) {
+            request.type(messageType);
+        }
+        if (reference != null) {
+            request.reference(reference);
+        }
+        if (callback != null) {
+            request.callback(callback);
+        }
+        return request.build();
+    }
+
+    /**
+     * A request that may be on its way, from just before the call until its answer is printed. Ctrl+C (SIGINT)
+     * or SIGTERM meanwhile makes the JVM run its shutdown hooks and exit with 130 or 143 without a word,
+     * although the API may already have taken the message: this hook says so instead, and ends the process with
+     * the exit code of a failure that may have delivered ({@link MittoCli#NO_ANSWER}). Once the answer is printed,
+     * the hook is gone and an interrupt ends the process as usual.
+     */
+    private static final class InFlight {
+        private final AtomicBoolean waiting = new AtomicBoolean(true);
+        private final Thread hook;
+
+        InFlight(PrintWriter err) {
+            hook = new Thread(() -> {
+                if (waiting.get()) {
+                    err.println(INTERRUPTED);
+                    err.flush();
+                    Runtime.getRuntime().halt(MittoCli.NO_ANSWER);
+                }
+            }, "mitto-cli-send-interrupted");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        void done() {
+            waiting.set(false);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running, or about to: it finds the call done and says nothing
+            }
         }
     }
 

@@ -49,7 +49,8 @@ record Terminal(InputStream in, PrintWriter out, PrintWriter err, Map<String, St
     String readInput() throws IOException {
         byte[] bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
         if (bytes.length > MAX_INPUT_BYTES) {
-            throw new IOException("standard input is longer than " + MAX_INPUT_BYTES + " bytes");
+            throw new IOException("standard input is longer than " + MAX_INPUT_BYTES + " bytes (1 MiB), far more than"
+                    + " any SMS: pass a shorter text");
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.endsWith("\r\n")) {

@@ -8,7 +8,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.mittoapi.sms.sandbox.Fault;
 import net.mittoapi.sms.sandbox.MittoSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,6 +144,80 @@ class MittoCliJarIT {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    @Test
+    void interruptedWhileWaitingForTheAnswerItSaysTheMessageMayHaveBeenSentAndExitsAsMaybeDelivered() throws Exception {
+        try (MittoSandbox sandbox = MittoSandbox.start()) {
+            // The sandbox takes the request, then holds the answer: the interrupt lands mid-call.
+            sandbox.enqueueFault(Fault.delay(Duration.ofSeconds(25)));
+            Process process = java(Map.of("MITTO_API_KEY", sandbox.apiKey(), "MITTO_BASE_URL", sandbox.baseUrl()),
+                    "send", "--from", "MITTO SMS", "--to", "491725551234", "--text", "Hello, World!").start();
+            try {
+                BlockingQueue<String> lines = lines(process);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (sandbox.received().isEmpty() && process.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(sandbox.received()).as("the request reached the sandbox; printed: %s", lines).hasSize(1);
+
+                String signal = interrupt(process);
+                assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the process ended on SIG%s", signal).isTrue();
+
+                List<String> printed = drain(lines);
+                assertThat(process.exitValue()).as("exit code after SIG%s; printed: %s", signal, printed)
+                        .isEqualTo(3);
+                assertThat(String.join("\n", printed))
+                        .contains("Sending 1 part of GSM-7 (13 septets) to 1 recipient")
+                        .contains("Interrupted while waiting for the answer: the message may have been sent.")
+                        .contains("Do not send it again blindly")
+                        .doesNotContain(sandbox.apiKey());
+            } finally {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * Sends SIGINT, as Ctrl+C does, with {@code kill -INT}. A JVM started with SIGINT ignored (as a non-interactive
+     * shell starts its background jobs, and their children inherit) keeps it ignored; then SIGTERM, which runs the
+     * same shutdown, stands in for it.
+     *
+     * @return the signal sent: {@code INT} or {@code TERM}
+     */
+    private static String interrupt(Process process) throws Exception {
+        if (!catchesSigint(process.pid())) {
+            process.toHandle().destroy();
+            return "TERM";
+        }
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).as("kill -INT").isZero();
+        return "INT";
+    }
+
+    /** @return whether the process handles SIGINT, read from {@code /proc} where there is one (else assumed) */
+    private static boolean catchesSigint(long pid) throws IOException {
+        Path status = Paths.get("/proc", Long.toString(pid), "status");
+        if (!Files.isReadable(status)) {
+            return true;
+        }
+        for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
+            if (line.startsWith("SigCgt:")) {
+                return (Long.parseUnsignedLong(line.substring("SigCgt:".length()).strip(), 16) & (1L << 1)) != 0;
+            }
+        }
+        return false;
+    }
+
+    /** @return the lines printed until the output ends (bounded) */
+    private static List<String> drain(BlockingQueue<String> lines) throws InterruptedException {
+        List<String> drained = new ArrayList<>();
+        String line;
+        while ((line = lines.poll(5, TimeUnit.SECONDS)) != null) {
+            drained.add(line);
+        }
+        return drained;
     }
 
     private static int post(String url, String key, String json) throws IOException {

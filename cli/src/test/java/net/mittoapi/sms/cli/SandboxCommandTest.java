@@ -118,9 +118,47 @@ class SandboxCommandTest {
     }
 
     @Test
+    void aKeyGivenWithKeyIsNeverPrinted() throws Exception {
+        try (Running sandbox = new Running("--port", "0", "--key", "cli-given-key")) {
+            String printed = sandbox.await("Stop with Ctrl+C.");
+            Matcher listening = LISTENING.matcher(printed);
+            assertThat(listening.find()).as(printed).isTrue();
+            String url = listening.group(1);
+
+            assertThat(printed).doesNotContain("cli-given-key")
+                    .contains("API key: **** (the one given with --key, not printed)")
+                    .contains("Try, with MITTO_API_KEY set to that key:")
+                    .contains("  curl -X POST " + url + "/sms -H 'Content-Type: application/json' -H"
+                            + " \"X-Mitto-API-Key: $MITTO_API_KEY\" -d '")
+                    .contains("  java -jar mitto-cli.jar send --base-url " + url);
+            assertThat(post(url + "/sms", "cli-given-key",
+                    "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hi\"}").status()).isEqualTo(200);
+            assertThat(sandbox.stop()).isZero();
+            assertThat(sandbox.output() + sandbox.err).doesNotContain("cli-given-key");
+        }
+    }
+
+    @Test
+    void pricesTheSandboxCannotServeAreUsageErrors() throws Exception {
+        for (String[] option : new String[][] {{"--price-per-part", "1e999999999"}, {"--price-per-part", "1e9999"},
+            {"--price-per-part", "0.0000001"}, {"--price", "DEU=1e999999999"}}) {
+            try (Running sandbox = new Running("--port", "0", option[0], option[1])) {
+                sandbox.thread.join(TimeUnit.SECONDS.toMillis(30));
+
+                assertThat(sandbox.thread.isAlive()).as("refused at once, not served; printed: %s",
+                        sandbox.output()).isFalse();
+                assertThat(sandbox.exitCode.get()).isEqualTo(MittoCli.USAGE);
+                assertThat(sandbox.err.toString()).contains(option[0] + ": pricePerPart")
+                        .contains("must be between 0 and 1000000").contains("with at most 6 decimal places");
+            }
+        }
+    }
+
+    @Test
     void itPrintsUrlKeyAndACurlLineThatWorksLogsEachRequestAndStopsCleanly() throws Exception {
         String url;
-        try (Running sandbox = new Running("--port", "0", "--key", "cli-key", "--fault", "rate-limited:2s")) {
+        String key;
+        try (Running sandbox = new Running("--port", "0", "--fault", "rate-limited:2s")) {
             String printed = sandbox.await("Stop with Ctrl+C.");
             Matcher listening = LISTENING.matcher(printed);
             Matcher curl = CURL.matcher(printed);
@@ -128,12 +166,14 @@ class SandboxCommandTest {
             assertThat(curl.find()).as(printed).isTrue();
             url = listening.group(1);
             assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+").doesNotEndWith(":0");
-            assertThat(printed).contains("API key: cli-key")
+            // A random key is the sandbox's own: printed, since there is no other way to learn it.
+            key = curl.group(2);
+            assertThat(key).matches("sandbox-[0-9a-f]{32}");
+            assertThat(printed).contains("API key: " + key)
                     .contains("Delivery reports: GET, to loopback callbacks only")
                     .contains("Fault queued: 1 × Fault[429 Too Many Requests, Retry-After 2 s]")
-                    .contains("MITTO_API_KEY='cli-key' java -jar mitto-cli.jar send --base-url " + url);
+                    .contains("MITTO_API_KEY='" + key + "' java -jar mitto-cli.jar send --base-url " + url);
             assertThat(curl.group(1)).isEqualTo(url + "/sms");
-            assertThat(curl.group(2)).isEqualTo("cli-key");
 
             // The curl line, request by request: the queued fault answers first, then the sandbox itself.
             Answer limited = post(curl.group(1), curl.group(2), curl.group(3));
@@ -151,7 +191,7 @@ class SandboxCommandTest {
             assertThat(sandbox.stop()).isZero();
             assertThat(sandbox.output()).contains("Sandbox stopped: 3 requests received, 1 message accepted.");
         }
-        assertThatThrownBy(() -> post(url + "/sms", "cli-key", "{}")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> post(url + "/sms", key, "{}")).isInstanceOf(IOException.class);
     }
 
     @Test
@@ -235,6 +275,10 @@ class SandboxCommandTest {
         assertThat(key.exitCode()).isEqualTo(MittoCli.USAGE);
         assertThat(key.err()).contains("apiKey must be 1 to 256 visible ASCII characters");
         assertThat(Cli.run("sandbox", "--port", "eighty").err()).contains("'eighty' is not an int");
+        Cli.Result misspelt = Cli.run("sandbox", "--port", "0", "--apikey=SECRET");
+        assertThat(misspelt.exitCode()).isEqualTo(MittoCli.USAGE);
+        assertThat(misspelt.err()).contains("Unknown option: '--apikey' (value not shown)").contains("--key");
+        assertThat(misspelt.all()).doesNotContain("SECRET");
         Cli.Result soon = Cli.run("sandbox", "--port", "0", "--request-timeout", "soon");
         assertThat(soon.exitCode()).isEqualTo(MittoCli.USAGE);
         assertThat(soon.err()).contains("--request-timeout").contains("the wait must be a number with ms, s or m")

@@ -108,6 +108,16 @@ class SegmentsCommandTest {
     }
 
     @Test
+    void moreStandardInputThanTheBoundIsAUsageErrorWithoutAStackTrace() {
+        Cli.Result result = Cli.run(Map.of(), "a".repeat(Terminal.MAX_INPUT_BYTES + 1), "segments", "-");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(MittoCli.USAGE);
+        assertThat(result.err()).startsWith("Could not read the text from standard input: standard input is longer"
+                + " than 1048576 bytes").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
     void withoutATextItIsAUsageError() {
         Cli.Result result = Cli.run("segments");
 

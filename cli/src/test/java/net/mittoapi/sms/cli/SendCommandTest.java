@@ -122,12 +122,53 @@ class SendCommandTest {
         assertThat(sandbox.received()).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"--apikey=SECRET-1", "--api_key=SECRET-2", "--API-KEY=SECRET-3", "--keys=SECRET-4",
+        "--mitto-api-key=SECRET-5", "--token=SECRET-6", "-k=SECRET-7", "--apikey SECRET-8", "--Key SECRET-9",
+        "--api-key-file=SECRET-10"})
+    void aMisspeltKeyOptionIsRefusedWithoutEchoingItsValue(String option) {
+        String[] words = option.split(" ");
+        String[] line = new String[words.length + 6];
+        System.arraycopy(words, 0, line, 0, words.length);
+        System.arraycopy(new String[] {"--from", "MITTO SMS", "--to", "491725551234", "--text", "Hi"}, 0, line,
+                words.length, 6);
+
+        Cli.Result result = send("", line);
+        Cli.Result alone = Cli.run(Map.of(), "", option.split(" ").length == 1 ? new String[] {"send", option}
+                : new String[] {"send", words[0], words[1]});
+
+        String name = words[0].contains("=") ? words[0].substring(0, words[0].indexOf('=')) : words[0];
+        for (Cli.Result run : new Cli.Result[] {result, alone}) {
+            assertThat(run.exitCode()).isEqualTo(MittoCli.USAGE);
+            assertThat(run.all()).doesNotContain("SECRET");
+        }
+        assertThat(result.err()).contains("Unknown option: '" + name + "'").contains("value not shown");
+        assertThat(sandbox.received()).isEmpty();
+    }
+
+    @Test
+    void aMisspeltKeyOptionIsToldThereIsNoKeyOption() {
+        Cli.Result result = send("", "--apikey=SECRET", "--from", "MITTO SMS", "--to", "491725551234", "--text", "Hi");
+
+        assertThat(result.err()).contains("There is no key option").contains("export MITTO_API_KEY=")
+                .doesNotContain("SECRET");
+    }
+
+    @Test
+    void otherUnmatchedArgumentsAreStillShown() {
+        Cli.Result result = Cli.run("segments", "Hi", "there");
+
+        assertThat(result.exitCode()).isEqualTo(MittoCli.USAGE);
+        assertThat(result.err()).contains("'there'");
+    }
+
     @Test
     void badInputIsRefusedBeforeSending() {
         Cli.Result result = send("", "--from", "MITTO SMS", "--to", "49 172 abc", "--text", "Hi");
 
         assertThat(result.exitCode()).isEqualTo(MittoCli.USAGE);
         assertThat(result.err()).startsWith("Refused before sending (MittoValidationException): ").contains("to");
+        assertThat(result.out()).as("nothing said about sending what is refused").doesNotContain("Sending");
         assertThat(sandbox.received()).isEmpty();
     }
 

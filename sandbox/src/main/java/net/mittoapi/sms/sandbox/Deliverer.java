@@ -120,9 +120,17 @@ final class Deliverer implements AutoCloseable {
 
     private void deliver(SentMessage message) {
         String callback = message.callback().orElseThrow();
-        String body = method == CallbackMethod.POST ? jsonReport(message) : null;
-        String template = fill(callback, message);
-        String url = method == CallbackMethod.GET ? withQuery(template, message) : template;
+        String body;
+        String url;
+        try {
+            body = method == CallbackMethod.POST ? jsonReport(message) : null;
+            String template = fill(callback, message);
+            url = method == CallbackMethod.GET ? withQuery(template, message) : template;
+        } catch (RuntimeException e) {
+            // Never with a price the builder accepts; should it happen, the report is recorded, not the thread lost.
+            record(failed(message, callback, null, "not delivered: the report could not be built (" + e + ")"));
+            return;
+        }
         URI uri;
         try {
             uri = new URI(url);

@@ -79,7 +79,8 @@ import org.jspecify.annotations.Nullable;
  *       calling code, the longest prefix winning ({@code +1} is the USA unless a Canadian or Caribbean area
  *       code matches; {@code +7 6/7…} is Kazakhstan), {@code messagesCount} counting SMS parts and
  *       {@code cost} charging each part its country's price ({@link Builder#pricePerPart(BigDecimal)},
- *       0.06 by default). Test messages are never counted or charged. {@code startDate} and {@code endDate}
+ *       0.06 by default, up to {@link #MAX_PRICE_PER_PART} with 6 decimals), written with 6 decimals as the
+ *       API writes it ({@code "68.400000"}). Test messages are never counted or charged. {@code startDate} and {@code endDate}
  *       (inclusive, UTC days) are optional. {@code AccountName} is accepted and ignored: the sandbox is one
  *       account.</li>
  *   <li>{@code /sms/converted}: {@code OK} for any id the sandbox issued (see {@link #conversions()}),
@@ -118,7 +119,7 @@ import org.jspecify.annotations.Nullable;
  * {@code java -jar cli/target/mitto-cli.jar sandbox --port 8080}. It prints the base URL, the key and a ready
  * {@code curl} line, logs one line per request, and stops on Ctrl-C; {@code sandbox --help} lists its options,
  * faults included. In JUnit 5 tests, {@link net.mittoapi.sms.sandbox.junit.MittoSandboxExtension} starts one
- * per test class. The sandbox needs only the SDK jar, Jackson (databind, core, annotations) and the SLF4J
+ * per test class (one per test for tests that run concurrently). The sandbox needs only the SDK jar, Jackson (databind, core, annotations) and the SLF4J
  * API: not OkHttp, and not jackson-dataformat-xml.
  *
  * <p>Thread-safe: requests are served by a pool of {@link Builder#threads(int)} threads (64 by default)
@@ -150,6 +151,19 @@ public final class MittoSandbox implements AutoCloseable {
     public static final String UNAUTHORIZED = "Invalid or no API Key specified";
     /** The price per SMS part when none is configured: 0.06, the documentation's example rate. */
     public static final BigDecimal DEFAULT_PRICE_PER_PART = new BigDecimal("0.06");
+    /**
+     * The highest price per SMS part the sandbox takes: 1,000,000, in whatever currency the account bills. Real
+     * prices are fractions of a unit to a few units in any currency; the bound leaves room for any of them and
+     * keeps every total the sandbox can report (this price times every part it could ever count, up to
+     * {@link Long#MAX_VALUE}) within 32 characters at 6 decimals, well inside what the SDK's client reads as a
+     * {@code cost} or a report's {@code Price} (64 characters, at most 64 decimals).
+     */
+    public static final BigDecimal MAX_PRICE_PER_PART = new BigDecimal("1000000");
+    /**
+     * The most decimal places a price per part may have: 6, as the API writes costs ({@code "68.400000"}), so
+     * that usage never rounds what the delivery reports charged.
+     */
+    public static final int PRICE_DECIMALS = 6;
     /** The connection backlog the server listens with. */
     public static final int BACKLOG = 1024;
     /** How long a client may take to send a request, or to take its answer, unless configured: 10 s. */
@@ -475,7 +489,9 @@ public final class MittoSandbox implements AutoCloseable {
 
         /**
          * @param pricePerPart what each SMS part costs in usage and delivery reports, for countries without a
-         *                     price of their own; default {@link #DEFAULT_PRICE_PER_PART}
+         *                     price of their own: 0 to {@link #MAX_PRICE_PER_PART}, with at most
+         *                     {@value #PRICE_DECIMALS} decimal places (trailing zeros not counted), checked by
+         *                     {@link #start()}; default {@link #DEFAULT_PRICE_PER_PART}
          * @return this builder
          */
         public Builder pricePerPart(BigDecimal pricePerPart) {
@@ -485,7 +501,8 @@ public final class MittoSandbox implements AutoCloseable {
 
         /**
          * @param country      ISO 3166-1 alpha-3 code, such as {@code DEU}
-         * @param pricePerPart what each SMS part to that country costs
+         * @param pricePerPart what each SMS part to that country costs, within the same bounds as
+         *                     {@link #pricePerPart(BigDecimal)}
          * @return this builder
          */
         public Builder pricePerPart(String country, BigDecimal pricePerPart) {
@@ -614,9 +631,24 @@ public final class MittoSandbox implements AutoCloseable {
                     callbackMethod, defaultCallback, allowRemoteCallbacks, clock, threads, requestTimeout, accessLog));
         }
 
+        /**
+         * Refuses a price the API could not serve: a negative one, one over {@link #MAX_PRICE_PER_PART}, or one
+         * finer than {@value #PRICE_DECIMALS} decimals (such as {@code 1e999999999}, whose usage total cannot even
+         * be written, or {@code 1e9999}, whose total the client refuses as no real cost). Cheap whatever the
+         * value: the comparison and {@code stripTrailingZeros} never expand the exponent.
+         */
         private static void checkPrice(String name, BigDecimal price) {
             if (price == null || price.signum() < 0) {
                 throw new MittoValidationException(name + " must be zero or positive, got " + price);
+            }
+            if (price.compareTo(MAX_PRICE_PER_PART) > 0 || price.stripTrailingZeros().scale() > PRICE_DECIMALS) {
+                String shown = price.toString();
+                if (shown.length() > 40) {
+                    shown = shown.substring(0, 40) + "… (" + shown.length() + " characters)";
+                }
+                throw new MittoValidationException(name + " must be between 0 and " + MAX_PRICE_PER_PART
+                        + " (MittoSandbox.MAX_PRICE_PER_PART) with at most " + PRICE_DECIMALS + " decimal places, as"
+                        + " the API writes costs (\"68.400000\"), got " + shown);
             }
         }
 

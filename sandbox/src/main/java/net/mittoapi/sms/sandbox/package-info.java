@@ -4,7 +4,8 @@
  * failures with {@link net.mittoapi.sms.sandbox.Fault}; inspect what it received
  * ({@link net.mittoapi.sms.sandbox.ReceivedRequest}), accepted ({@link net.mittoapi.sms.sandbox.SentMessage})
  * and reported to callbacks ({@link net.mittoapi.sms.sandbox.DeliveryAttempt}). In JUnit 5 tests,
- * {@link net.mittoapi.sms.sandbox.junit.MittoSandboxExtension} runs one per test class.
+ * {@link net.mittoapi.sms.sandbox.junit.MittoSandboxExtension} runs one per test class, and one per test for
+ * tests that run concurrently.
  *
  * <p>Nullness is declared with JSpecify: this package is {@code @NullMarked}, so a parameter, return value,
  * record component or type argument may be {@code null} only where it is annotated {@code @Nullable}.

@@ -3,7 +3,9 @@ package net.mittoapi.sms.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import net.mittoapi.sms.webhook.DeliveryReport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,6 +67,30 @@ class DelivererTest {
     @CsvSource({"0, 0.00", "0.060000, 0.06", "6, 6.00", "0.0125, 0.0125", "1.5, 1.50"})
     void pricesHaveAtLeastTwoDecimals(String cost, String price) {
         assertThat(Deliverer.price(new BigDecimal(cost))).isEqualTo(price);
+    }
+
+    @Test
+    void aReportThatCannotBeBuiltIsRecordedAsNotDeliveredAndTheDelivererGoesOn() {
+        // The builder refuses such a price (MAX_PRICE_PER_PART); should one reach a report all the same, the
+        // callback thread must not die with it, and the report after it must still go.
+        SentMessage unwritable = new SentMessage("huge", Instant.EPOCH, "MITTO SMS", "491725551234", "Hi", null, false,
+                null, "http://127.0.0.1:9/dlr", 2, 2, "DEU", "26201", new BigDecimal("1e999999999"), false);
+        SentMessage next = new SentMessage("next", Instant.EPOCH, "MITTO SMS", "491725551234", "Hi", null, false,
+                null, "http://127.0.0.1:9/dlr?id=~msgid~&rate=~rate~", 2, 2, "DEU", "26201", new BigDecimal("1e999999999"),
+                false);
+        try (Deliverer deliverer = new Deliverer(CallbackMethod.POST, false, java.time.Clock.systemUTC())) {
+            deliverer.submit(unwritable);
+            deliverer.submit(next);
+
+            List<DeliveryAttempt> attempts = deliverer.await(2, Duration.ofSeconds(10));
+
+            assertThat(attempts).extracting(DeliveryAttempt::messageId).containsExactlyInAnyOrder("huge", "next");
+            assertThat(attempts).allSatisfy(attempt -> {
+                assertThat(attempt.delivered()).isFalse();
+                assertThat(attempt.error()).hasValueSatisfying(error -> assertThat(error)
+                        .startsWith("not delivered: the report could not be built (java.lang.ArithmeticException"));
+            });
+        }
     }
 
     private static SentMessage message(String reference) {

@@ -27,6 +27,17 @@ class MittoSandboxBuilderTest {
                 invalid(b -> b.pricePerPart("de", BigDecimal.ONE), "ISO 3166-1 alpha-3 code in upper case, such as DEU,"
                         + " got 'de'"),
                 invalid(b -> b.pricePerPart("DEU", new BigDecimal("-1")), "pricePerPart for DEU must be zero or positive"),
+                // A price the API could not serve: usage would answer 500, or a cost the client refuses.
+                invalid(b -> b.pricePerPart(new BigDecimal("1e999999999")), "pricePerPart must be between 0 and"
+                        + " 1000000 (MittoSandbox.MAX_PRICE_PER_PART) with at most 6 decimal places, as the API writes costs"
+                        + " (\"68.400000\"), got 1E+999999999"),
+                invalid(b -> b.pricePerPart(new BigDecimal("1e9999")), "got 1E+9999"),
+                invalid(b -> b.pricePerPart(new BigDecimal("1000000.000001")), "got 1000000.000001"),
+                invalid(b -> b.pricePerPart(new BigDecimal("0.0000001")), "with at most 6 decimal places, as the API writes costs (\"68.400000\"), got 1E-7"),
+                invalid(b -> b.pricePerPart(new BigDecimal("1e-999999999")), "got 1E-999999999"),
+                invalid(b -> b.pricePerPart(new BigDecimal("0." + "1".repeat(200))), "got 0.1111111111"),
+                invalid(b -> b.pricePerPart("DEU", new BigDecimal("1e999999999")), "pricePerPart for DEU must be"
+                        + " between 0 and 1000000"),
                 invalid(b -> b.callbackMethod(null), "callbackMethod must be CallbackMethod.GET or CallbackMethod.POST"),
                 invalid(b -> b.defaultCallback("www.example.com/dlr"), "defaultCallback must be an absolute http or https"
                         + " URL"),

@@ -1,20 +1,24 @@
 package net.mittoapi.sms.sandbox.junit;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import net.mittoapi.sms.MittoClient;
 import net.mittoapi.sms.MittoValidationException;
 import net.mittoapi.sms.sandbox.MittoSandbox;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * A JUnit 5 extension that runs one {@link MittoSandbox} per test class, {@link MittoSandbox#reset() resets}
- * it before each test, and injects it, and a {@link MittoClient} built for it, into test methods, lifecycle
- * methods and constructors that declare a parameter of either type.
+ * A JUnit 5 extension that runs one {@link MittoSandbox} per test class (and one per test for tests that run
+ * concurrently), {@link MittoSandbox#reset() resets} it before each test, and injects it, and a
+ * {@link MittoClient} built for it, into test methods, lifecycle methods and constructors that declare a
+ * parameter of either type.
  *
  * <pre>{@code
  * import static org.assertj.core.api.Assertions.assertThat;
@@ -54,18 +58,34 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * messages, usage, conversions, queued faults and delivery attempts start empty. The client is built with the
  * sandbox's key and base URL and otherwise the builder's defaults. After the class's last {@code @AfterAll}
  * method the client is closed, then the sandbox. A {@code @Nested} class shares the sandbox and the client of
- * its enclosing class. Tests of one class that run in parallel share one sandbox and each reset it: run such a
- * class in one thread ({@code @Execution(ExecutionMode.SAME_THREAD)}).
+ * its enclosing class.
+ *
+ * <p><b>Parallel execution.</b> A test that JUnit may run at the same time as others of its class gets a sandbox
+ * and a client of its own: one that runs with {@code junit.jupiter.execution.parallel.enabled=true} and in
+ * {@link ExecutionMode#CONCURRENT} (by {@code @Execution}, or by
+ * {@code junit.jupiter.execution.parallel.mode.default}), or inside a {@code @Nested} class that does. Its
+ * parameters, its {@code @BeforeEach} and {@code @AfterEach} methods' and its constructor's (with the default
+ * per-method lifecycle) are that sandbox and client, started on first use with the same settings, empty, and
+ * closed after its {@code @AfterEach} methods; so each test sees only its own requests, messages and faults,
+ * whatever runs beside it. The class's own sandbox stays for {@code @BeforeAll} and {@code @AfterAll} methods
+ * (and the constructor of a {@code @TestInstance(PER_CLASS)} class): a concurrent test must not use that one
+ * through a field, but take its own as a parameter. Tests that run in the same thread, and classes that run
+ * concurrently with other classes, keep one sandbox per class, as above.
  *
  * <p>Needs {@code org.junit.jupiter:junit-jupiter-api}, which the SDK declares optional: add JUnit to your test
  * dependencies as usual. Immutable; thread-safe.
  */
 public final class MittoSandboxExtension
-        implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
+        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(MittoSandboxExtension.class);
+    /** The class's sandbox, in the store of the class that started it. */
     private static final String KEY = "running";
+    /** A concurrent test's own sandbox, in the store of that test. */
+    private static final String OWN_KEY = "own";
+    /** JUnit's switch for parallel execution; without it, every test runs in one thread whatever its mode. */
+    private static final String PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";
 
     private final Consumer<MittoSandbox.Builder> sandboxSettings;
     private final Consumer<MittoClient.Builder> clientSettings;
@@ -113,13 +133,28 @@ public final class MittoSandboxExtension
     }
 
     /**
-     * Resets the sandbox.
+     * Resets the class's sandbox, unless the test runs concurrently: its own sandbox starts empty.
      *
      * @param context the test's context
      */
     @Override
     public void beforeEach(ExtensionContext context) {
-        running(context).sandbox.reset();
+        if (!concurrent(context)) {
+            running(context).sandbox.reset();
+        }
+    }
+
+    /**
+     * Closes the client, then the sandbox, of a test that had its own.
+     *
+     * @param context the test's context
+     */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Own own = context.getStore(NAMESPACE).remove(OWN_KEY, Own.class);
+        if (own != null) {
+            own.close();
+        }
     }
 
     /**
@@ -149,12 +184,24 @@ public final class MittoSandboxExtension
     /**
      * @param parameter a parameter of type {@link MittoSandbox} or {@link MittoClient}
      * @param context   the context it is resolved in
-     * @return the class's sandbox, or the client built for it
+     * @return the sandbox (the test's own when it runs concurrently, else the class's), or the client built for it
      */
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Running running = running(context);
         return parameter.getParameter().getType() == MittoSandbox.class ? running.sandbox : running.client;
+    }
+
+    /**
+     * Asks JUnit for the test's own context when it creates a test instance per test, so that a constructor
+     * is given the same sandbox as the test it is created for (its own, when the test runs concurrently).
+     *
+     * @param rootContext the root context
+     * @return {@link ExtensionContextScope#TEST_METHOD}
+     */
+    @Override
+    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+        return ExtensionContextScope.TEST_METHOD;
     }
 
     /** @return the extension's name, for test reports */
@@ -163,9 +210,22 @@ public final class MittoSandboxExtension
         return "MittoSandboxExtension";
     }
 
-    /** The sandbox and client of one test class: the enclosing class's, or started here in the class's store. */
+    /**
+     * The sandbox and client a context uses: a concurrent test's own, started in its store; else the class's,
+     * the enclosing class's, or started here in the class's store.
+     */
     private Running running(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(NAMESPACE);
+        if (concurrent(context)) {
+            synchronized (this) {
+                Own own = store.get(OWN_KEY, Own.class);
+                if (own == null) {
+                    own = new Own(start());
+                    store.put(OWN_KEY, own);
+                }
+                return own.running;
+            }
+        }
         synchronized (this) {
             Running running = store.get(KEY, Running.class);
             if (running != null) {
@@ -179,6 +239,25 @@ public final class MittoSandboxExtension
             owner.getStore(NAMESPACE).put(KEY, running);
             return running;
         }
+    }
+
+    /**
+     * Whether JUnit may run this test at the same time as others that would share the class's sandbox: parallel
+     * execution is enabled, and the test, or a {@code @Nested} class it is in, runs concurrently. The top-level
+     * class's own mode is left out: running beside other classes, it still has a sandbox of its own.
+     */
+    private static boolean concurrent(ExtensionContext context) {
+        if (context.getTestMethod().isEmpty() || !context.getConfigurationParameter(PARALLEL_ENABLED)
+                .map(value -> value.strip().equalsIgnoreCase("true")).orElse(false)) {
+            return false;
+        }
+        for (ExtensionContext level = context; level.getParent().flatMap(ExtensionContext::getTestClass).isPresent();
+                level = level.getParent().get()) {
+            if (level.getExecutionMode() == ExecutionMode.CONCURRENT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Running start() {
@@ -218,6 +297,27 @@ public final class MittoSandboxExtension
                 client.close();
             } finally {
                 sandbox.close();
+            }
+        }
+    }
+
+    /**
+     * A concurrent test's own sandbox and client. AutoCloseable, unlike the class's, so that JUnit (5.13 and
+     * later) also closes them with the test's store when the test never reaches {@link #afterEach} (its
+     * constructor failed); {@link #afterEach} closes them first otherwise, and the second close does nothing.
+     */
+    private static final class Own implements AutoCloseable {
+        final Running running;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        Own(Running running) {
+            this.running = running;
+        }
+
+        @Override
+        public void close() {
+            if (closed.compareAndSet(false, true)) {
+                running.close();
             }
         }
     }

@@ -7,6 +7,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import net.mittoapi.sms.MittoClient;
 import net.mittoapi.sms.MittoException;
@@ -23,12 +25,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -46,9 +52,11 @@ class MittoSandboxExtensionTest {
     static final List<MittoSandbox> SANDBOXES = new CopyOnWriteArrayList<>();
     static final List<MittoClient> CLIENTS = new CopyOnWriteArrayList<>();
     static final List<Integer> MESSAGES_BEFORE_SEND = new CopyOnWriteArrayList<>();
+    static final List<MittoSandbox> CLASS_SANDBOXES = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void clear() {
+        CLASS_SANDBOXES.clear();
         SANDBOXES.clear();
         CLIENTS.clear();
         MESSAGES_BEFORE_SEND.clear();
@@ -120,6 +128,71 @@ class MittoSandboxExtensionTest {
                 .hasMessageContaining("settings must not be null");
         assertThatThrownBy(() -> extension.withClient(null)).isInstanceOf(MittoValidationException.class)
                 .hasMessageContaining("settings must not be null");
+    }
+
+    @Test
+    void concurrentTestsEachGetTheirOwnSandboxAndSeeOnlyTheirOwnMessages() {
+        ConcurrentTests.allSent = new CyclicBarrier(ConcurrentTests.COUNT);
+
+        Events tests = runInParallel(ConcurrentTests.class, "concurrent");
+
+        assertSucceeded(tests, ConcurrentTests.COUNT);
+        assertThat(CLASS_SANDBOXES).hasSize(2).containsOnly(CLASS_SANDBOXES.get(0));
+        assertThat(SANDBOXES).hasSize(ConcurrentTests.COUNT).doesNotHaveDuplicates()
+                .doesNotContain(CLASS_SANDBOXES.get(0));
+        assertThat(CLIENTS).hasSize(ConcurrentTests.COUNT).doesNotHaveDuplicates();
+        assertThat(SANDBOXES).allSatisfy(sandbox -> assertThat(sandbox.toString()).contains("closed"));
+        assertThat(CLASS_SANDBOXES.get(0).toString()).contains("closed");
+    }
+
+    @Test
+    void underParallelExecutionTestsThatRunInTheSameThreadShareTheClassSandbox() {
+        // Classes run concurrently with each other, the methods of each in one thread: one sandbox per class.
+        Events tests = runInParallel(ThreeTests.class, "same_thread");
+
+        assertSucceeded(tests, 3);
+        assertThat(SANDBOXES).hasSize(5).containsOnly(SANDBOXES.get(0));
+        assertThat(MESSAGES_BEFORE_SEND).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    void aConcurrentModeWithoutParallelExecutionKeepsTheClassSandbox() {
+        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ThreeTests.class))
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .execute().testEvents();
+
+        assertSucceeded(tests, 3);
+        assertThat(SANDBOXES).hasSize(5).containsOnly(SANDBOXES.get(0));
+    }
+
+    @Test
+    void aNestedClassThatRunsBesideItsEnclosingClassesTestsGetsSandboxesOfItsOwn() {
+        NestedBeside.bothSent = new CyclicBarrier(2);
+
+        Events tests = runInParallel(NestedBeside.class, "same_thread");
+
+        assertSucceeded(tests, 2);
+        assertThat(SANDBOXES).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aConcurrentTestsSandboxIsClosedEvenWhenItsConstructorFails() {
+        Events tests = runInParallel(FailingConstructor.class, "concurrent");
+
+        tests.assertStatistics(stats -> stats.started(1).failed(1));
+        assertThat(SANDBOXES).singleElement().satisfies(sandbox -> assertThat(sandbox.toString()).contains("closed"));
+    }
+
+    private static Events runInParallel(Class<?> testClass, String methodMode) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass))
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", methodMode)
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                // More threads than tests, so that every test can wait for all the others to have sent.
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism",
+                        Integer.toString(ConcurrentTests.COUNT + 8))
+                .execute().testEvents();
     }
 
     private static void assertSucceeded(Events tests, int count) {
@@ -253,6 +326,100 @@ class MittoSandboxExtensionTest {
             SANDBOXES.add(injected);
             client.send(HELLO);
             assertThat(sandbox.messages()).hasSize(1);
+        }
+    }
+
+    /**
+     * Tests that send at the same time, each waiting until all have sent before it looks: with one sandbox
+     * shared, each would see the others' messages, requests and faults.
+     */
+    @ExtendWith(MittoSandboxExtension.class)
+    static class ConcurrentTests {
+
+        static final int COUNT = 24;
+        static volatile CyclicBarrier allSent = new CyclicBarrier(COUNT);
+
+        private final MittoSandbox constructed;
+
+        ConcurrentTests(MittoSandbox sandbox) {
+            this.constructed = sandbox;
+        }
+
+        @BeforeAll
+        static void beforeAll(MittoSandbox sandbox) {
+            CLASS_SANDBOXES.add(sandbox);
+        }
+
+        @AfterAll
+        static void afterAll(MittoSandbox sandbox) {
+            CLASS_SANDBOXES.add(sandbox);
+        }
+
+        @RepeatedTest(COUNT)
+        void seesOnlyItsOwnMessages(RepetitionInfo repetition, MittoSandbox sandbox, MittoClient client)
+                throws Exception {
+            SANDBOXES.add(sandbox);
+            CLIENTS.add(client);
+            assertThat(constructed).as("the constructor's sandbox is the test's").isSameAs(sandbox);
+            String text = "Test " + repetition.getCurrentRepetition();
+            sandbox.enqueueFault(Fault.rateLimited(Duration.ZERO));
+
+            SmsResponse sent = client.send(SmsRequest.builder().from("MITTO SMS").to("491725551234").text(text).build());
+            allSent.await(60, TimeUnit.SECONDS);
+
+            assertThat(sandbox.messages()).singleElement().satisfies(message -> {
+                assertThat(message.id()).isEqualTo(sent.id());
+                assertThat(message.text()).isEqualTo(text);
+            });
+            assertThat(sandbox.received()).as("its own 429 and the retry").hasSize(2);
+            assertThat(sandbox.pendingFaults()).isZero();
+        }
+    }
+
+    /**
+     * A test of the class (in the class's thread) and a test of a {@code @Nested} class that runs concurrently
+     * beside it, sending at the same time: the nested one must not share the enclosing class's sandbox.
+     */
+    @ExtendWith(MittoSandboxExtension.class)
+    static class NestedBeside {
+
+        static volatile CyclicBarrier bothSent = new CyclicBarrier(2);
+
+        @Test
+        void outer(MittoSandbox sandbox, MittoClient client) throws Exception {
+            sendAndSeeOnlyIt(sandbox, client, "outer");
+        }
+
+        @Nested
+        @Execution(ExecutionMode.CONCURRENT)
+        class Beside {
+            @Test
+            @Execution(ExecutionMode.SAME_THREAD)
+            void inner(MittoSandbox sandbox, MittoClient client) throws Exception {
+                sendAndSeeOnlyIt(sandbox, client, "inner");
+            }
+        }
+
+        static void sendAndSeeOnlyIt(MittoSandbox sandbox, MittoClient client, String text) throws Exception {
+            SANDBOXES.add(sandbox);
+            client.send(SmsRequest.builder().from("MITTO SMS").to("491725551234").text(text).build());
+            bothSent.await(60, TimeUnit.SECONDS);
+            assertThat(sandbox.messages()).singleElement()
+                    .satisfies(message -> assertThat(message.text()).isEqualTo(text));
+        }
+    }
+
+    @ExtendWith(MittoSandboxExtension.class)
+    static class FailingConstructor {
+
+        FailingConstructor(MittoSandbox sandbox) {
+            SANDBOXES.add(sandbox);
+            throw new IllegalStateException("a constructor that fails, on purpose");
+        }
+
+        @Test
+        void neverRuns() {
+            throw new AssertionError("the constructor failed");
         }
     }
 
