@@ -40,7 +40,9 @@ import org.jspecify.annotations.Nullable;
  *       <li>{@code callEnded} of a call that ends while it waits to be retried: on the thread that ends it. That
  *           is the thread that completes the returned future (a {@code cancel()}, a {@code complete(…)}, the
  *           JDK's {@code CompletableFutureDelayScheduler} for {@code orTimeout}), or the thread that calls
- *           {@link MittoClient#close()}.</li>
+ *           {@link MittoClient#close()}; a {@code close()} that comes while the retry is still being scheduled
+ *           (between {@code retryScheduled} and the wait) ends the call on the thread that schedules it, as
+ *           above.</li>
  *     </ul></li>
  * </ul>
  * An implementation must be fast and must not block: {@code callStarted} delays the caller; the other events

@@ -41,6 +41,7 @@ import net.mittoapi.sms.MittoClientListener.Endpoint;
 import net.mittoapi.sms.MittoClientListener.Outcome;
 import net.mittoapi.sms.MittoClientListener.RetryScheduled;
 import net.mittoapi.sms.MittoClientListener.Segments;
+import net.mittoapi.sms.internal.RetryTimer;
 import net.mittoapi.sms.segments.Encoding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -696,14 +697,26 @@ class MittoClientListenerTest {
     void aCallWaitingToBeRetriedEndsOnTheThreadThatEndsIt(String how) throws Exception {
         api.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "20").build());
         Threads threads = new Threads();
+        CountDownLatch onTheTimer = new CountDownLatch(1);
+        RetryTimer timer = new RetryTimer() {
+            @Override
+            public Runnable schedule(Duration delay, Runnable task) {
+                Runnable cancel = super.schedule(delay, task);
+                onTheTimer.countDown();
+                return cancel;
+            }
+        };
         MittoClient client = api.client().maxRetries(2).retryBackoff(Duration.ofMillis(1), Duration.ofSeconds(30))
-                .listener(threads).build();
+                .retryTimer(timer).listener(threads).build();
         ExecutorService caller = Executors.newSingleThreadExecutor(task -> new Thread(task, "the-caller"));
         try {
             Future<?> sync = how.equals("close sync") ? caller.submit(() -> run(client, false, null, c -> c.send(SMS)))
                     : null;
             CompletableFuture<SmsResponse> future = sync == null ? client.sendAsync(SMS) : null;
             assertThat(threads.awaitRetry()).isTrue();
+            if (future != null) {
+                assertThat(onTheTimer.await(10, TimeUnit.SECONDS)).as("the retry waits on the timer").isTrue();
+            }
 
             Thread ender = new Thread(() -> {
                 if (how.equals("cancel")) {
