@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  *           over; its events then arrive as above.</li>
  *       <li>{@code callEnded} of a call that ends while it waits to be retried: on the thread that ends it. That
  *           is the thread that completes the returned future (a {@code cancel()}, a {@code complete(…)}, the
- *           JDK's {@code CompletableFutureDelayScheduler} for {@code orTimeout}), or the thread that calls
+ *           JDK's delay scheduler thread for {@code orTimeout}), or the thread that calls
  *           {@link MittoClient#close()}; a {@code close()} that comes while the retry is still being scheduled
  *           (between {@code retryScheduled} and the wait) ends the call on the thread that schedules it, as
  *           above.</li>
