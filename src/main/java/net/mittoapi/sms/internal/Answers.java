@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Successful answers (2xx) are read tolerantly: field names match case-insensitively, unknown fields
  * are ignored, numbers may arrive as numbers or as strings with spaces ({@code " 13"}), counts and costs
- * are read exactly ({@code long}, {@link BigDecimal}), timestamps with any number of fractional digits.
+ * are read exactly ({@code long}, {@link BigDecimal}), timestamps with any number of fractional digits (beyond
+ * nine, cut to nanoseconds: {@link Timestamps}).
  * A non-zero {@code responseCode} is a {@link MittoApiException} whatever the HTTP status. A body is read in
  * its own encoding, JSON and XML alike: UTF-8, or UTF-16 or UTF-32 as its byte order mark (or, without one,
  * the zero bytes of its first character) says ({@link Codec.TextEncoding}); texts kept from it, such as an
