@@ -66,13 +66,16 @@ import org.jspecify.annotations.Nullable;
  * after the request was written, or a 500, 502 or 504 is never retried.
  *
  * <p><b>Async.</b> Each call has an {@code …Async} twin built on OkHttp's non-blocking dispatcher; cancelling
- * the returned future cancels the HTTP call. The future completes on an OkHttp dispatcher thread: move
- * blocking work to your own executor with {@code thenApplyAsync(…, executor)}.
+ * the returned future (or completing it yourself, as {@code orTimeout} does) cancels the HTTP call or the
+ * retry it waits for. Once the call has its result, a late {@code cancel()} returns {@code false} and the
+ * result stands. The future completes on an OkHttp dispatcher thread: move blocking work to your own executor
+ * with {@code thenApplyAsync(…, executor)}.
  *
  * <p><b>Observing calls.</b> A {@link MittoClientListener} set with {@link Builder#listener(MittoClientListener)}
  * sees every call, synchronous or asynchronous: its start (with the parts a send will cost, as the
  * {@link net.mittoapi.sms.segments.SegmentCalculator} predicts), each attempt, each retry, and its end with
- * the outcome. For metrics and tracing; a listener that throws never breaks a call.
+ * the outcome, which is always the one the caller sees. For metrics and tracing; a listener that throws, an
+ * exception or an error, never changes a call's outcome nor leaves it incomplete.
  *
  * <p><b>Closing.</b> {@link #close()} refuses new calls, ends every call waiting to be retried at once, and
  * releases the threads and connections the client created. Build one client for the application's lifetime:
@@ -522,8 +525,9 @@ public final class MittoClient implements AutoCloseable {
          * Observes every call, synchronous or asynchronous, for metrics or tracing: its start, each attempt,
          * each retry and its end, exactly once, with the outcome. For sends, the start and the end carry the
          * parts the {@link net.mittoapi.sms.segments.SegmentCalculator} predicts; that calculation runs only
-         * when a listener is set. A listener that throws is logged once at WARN and never breaks a call. See
-         * {@link MittoClientListener} for the events, their order and their threads.
+         * when a listener is set. Whatever a listener throws (an {@link Error} included) is logged once at WARN and
+         * never changes a call's outcome nor leaves it incomplete. See {@link MittoClientListener} for the events,
+         * their order and their threads.
          *
          * @param listener the listener, or {@code null} for none, the default
          * @return this builder

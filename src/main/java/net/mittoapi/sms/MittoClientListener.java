@@ -15,22 +15,65 @@ import org.jspecify.annotations.Nullable;
  * refused by validation throws before any event. All events of a call carry the same call number
  * ({@code call()}), so a listener can pair them (to open and close a span, say).
  *
- * <p><b>Threads.</b> Events arrive on the thread that runs the call: the caller's for a synchronous call, an
- * OkHttp dispatcher thread or the client's retry timer for an asynchronous one; the thread that cancels the
- * future or calls {@link MittoClient#close()} when that ends a call waiting to be retried. The events of one
- * call never overlap, and none follows its {@code callEnded}. Events of different calls arrive concurrently:
- * an implementation must be thread-safe, fast and must not block.
+ * <p><b>Threads.</b> The events of one call never overlap, and none follows its {@code callEnded}; events of
+ * different calls arrive concurrently, so an implementation must be thread-safe. Each event arrives on a
+ * thread the call is using anyway (the client starts no thread of its own to deliver events):
+ * <ul>
+ *   <li><b>A synchronous call</b> ({@code send}, …): every event on the calling thread, inside the call,
+ *       retries included (the caller's thread waits between attempts), and also when {@link MittoClient#close()}
+ *       ends a call waiting to be retried.</li>
+ *   <li><b>An asynchronous call</b> ({@code sendAsync}, …):
+ *     <ul>
+ *       <li>{@code callStarted} on the calling thread, inside {@code sendAsync} before it returns the future.
+ *           So it sees the caller's context (a thread-local trace context, to find the parent span) and comes
+ *           first without any hand-over; in exchange, the time it takes delays {@code sendAsync}'s return. On a
+ *           client already closed, {@code callEnded} follows there too.</li>
+ *       <li>{@code attemptEnded}, then {@code retryScheduled} or {@code callEnded}, on the thread on which the
+ *           attempt ended: an OkHttp dispatcher thread (the client's own, named {@code mitto-sms-dispatcher-N},
+ *           which OkHttp renames {@code OkHttp <url>} while it runs a call; with
+ *           {@link MittoClient.Builder#httpClient(okhttp3.OkHttpClient)}, a thread of that client's dispatcher
+ *           executor). An attempt that cannot start (the client was closed meanwhile, or the application's
+ *           OkHttp {@code EventListener} threw) ends on the thread that started it: the caller's, the retry
+ *           timer's or the closing thread.</li>
+ *       <li>A retry starts on the client's retry timer thread ({@code mitto-sms-retry-timer}) once the wait is
+ *           over; its events then arrive as above.</li>
+ *       <li>{@code callEnded} of a call that ends while it waits to be retried: on the thread that ends it. That
+ *           is the thread that completes the returned future (a {@code cancel()}, a {@code complete(…)}, the
+ *           JDK's delay scheduler thread for {@code orTimeout}), or the thread that calls
+ *           {@link MittoClient#close()}; a {@code close()} that comes while the retry is still being scheduled
+ *           (between {@code retryScheduled} and the wait) ends the call on the thread that schedules it, as
+ *           above.</li>
+ *     </ul></li>
+ * </ul>
+ * An implementation must be fast and must not block: {@code callStarted} delays the caller; the other events
+ * hold up a dispatcher thread (and the answers of other calls waiting for one), the retry timer (and every
+ * retry of the client) or {@code close()}.
  *
- * <p><b>Failures.</b> An exception thrown by a listener never breaks a call and never changes its result: the
- * client logs the first one at WARN (logger {@code net.mittoapi.sms.MittoClient}) and ignores it and later
- * ones.
+ * <p><b>The end, and the outcome the caller sees.</b> {@code callEnded} comes before the caller sees the
+ * result: a synchronous call returns or throws once {@code callEnded} has returned; an asynchronous call's
+ * future is completed right after {@code callEnded} returns, on the same thread, so the caller's dependent
+ * stages run after it. The outcome {@code callEnded} reports is exactly what the caller sees. Once the call
+ * has its outcome, the returned future's {@code cancel()}, {@code complete(…)} and
+ * {@code completeExceptionally(…)} return {@code false} and change nothing, also while {@code callEnded}
+ * runs. When the caller completes the future first (by cancelling it, by a timeout set with
+ * {@code orTimeout}, or by completing it by hand), the call stops (its HTTP call or its retry is cancelled) and
+ * {@code callEnded} reports {@link Outcome#CANCELED}.
+ *
+ * <p><b>Failures.</b> No failure of a listener, of any kind, changes a call's outcome or leaves it incomplete:
+ * whatever a method throws (an exception, an {@link Error} such as {@link OutOfMemoryError} or
+ * {@link StackOverflowError}, or a checked exception thrown undeclared, as Kotlin does) is caught. The call
+ * then goes on exactly as it would have without a listener: a synchronous call returns or throws what it would
+ * have, an asynchronous call's future completes, {@code close()} ends every waiting call, and the listener
+ * still receives the call's remaining events. The client logs the first failure at WARN (logger
+ * {@code net.mittoapi.sms.MittoClient}) and ignores it and later ones.
  *
  * <p>Every method does nothing by default: implement those you need.
  */
 public interface MittoClientListener {
 
     /**
-     * A call passed validation and is about to be sent.
+     * A call passed validation and is about to be sent. For an asynchronous call, this runs on the caller's
+     * thread before {@code sendAsync} returns (see the interface's Javadoc for each event's thread).
      *
      * @param event what is being sent
      */
@@ -55,7 +98,8 @@ public interface MittoClientListener {
     }
 
     /**
-     * A call ended: its result is about to be returned, or its exception thrown.
+     * A call ended: once this returns, its result is returned, its exception thrown or its future completed,
+     * with exactly the outcome the event reports.
      *
      * @param event how it ended
      */
@@ -98,8 +142,10 @@ public interface MittoClientListener {
         /** A {@link MittoTransportException}: no usable answer (see its {@code maybeDelivered()}). */
         TRANSPORT,
         /**
-         * The caller cancelled the returned future (asynchronous calls only): the caller sees a
-         * {@link java.util.concurrent.CancellationException}, and {@link CallEnded#failure()} is a
+         * The caller completed the returned future itself before the call ended (asynchronous calls only): it
+         * cancelled it, a timeout set with {@code orTimeout} or {@code completeOnTimeout} fired, or it completed
+         * it by hand. The caller sees what that put there (a {@link java.util.concurrent.CancellationException}
+         * after {@code cancel()}); the call stopped, and {@link CallEnded#failure()} is a
          * {@link MittoTransportException} that says whether the request may have reached the server.
          */
         CANCELED

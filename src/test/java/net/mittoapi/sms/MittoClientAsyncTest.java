@@ -25,6 +25,8 @@ import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The …Async twins: same wire, same errors, no blocked threads, cancellation that reaches OkHttp. */
 class MittoClientAsyncTest {
@@ -192,6 +194,39 @@ class MittoClientAsyncTest {
             assertThat(allTogether).as(together + " requests were in flight at once").isTrue();
             assertThat(futures).extracting(f -> f.join().id()).doesNotHaveDuplicates().hasSize(together);
             assertThat(client.httpClient().dispatcher().getMaxRequestsPerHost()).isEqualTo(64);
+        }
+    }
+
+    /**
+     * An application's OkHttp {@code EventListener} that throws when an attempt starts: on the caller's thread
+     * for the first attempt, on the retry timer for the second. The call fails as one that sent nothing; its
+     * future never hangs, and {@code sendAsync} itself never throws.
+     */
+    @ParameterizedTest(name = "callStart of attempt {0} throws")
+    @ValueSource(ints = {1, 2})
+    void anEventListenerThatThrowsWhenAnAttemptStartsFailsTheCallAndNeverHangsIt(int failing) throws Exception {
+        api.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "0").build());
+        AtomicInteger starts = new AtomicInteger();
+        OkHttpClient app = new OkHttpClient.Builder().eventListener(new EventListener() {
+            @Override
+            public void callStart(Call call) {
+                if (starts.incrementAndGet() == failing) {
+                    throw new IllegalStateException("event listener bug");
+                }
+            }
+        }).build();
+        try (CapturedLog log = new CapturedLog();
+                MittoClient client = api.client().httpClient(app).maxRetries(2).build()) {
+
+            CompletableFuture<SmsResponse> future = client.sendAsync(SMS);
+
+            assertThat(future).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+                    .havingCause().isInstanceOf(MittoTransportException.class)
+                    .withMessageContaining("event listener bug").withMessageContaining("nothing reached the server")
+                    .matches(e -> !((MittoTransportException) e).maybeDelivered(), "maybeDelivered() is false");
+            assertThat(api.server.getRequestCount()).isEqualTo(failing - 1);
+            assertThat(log.warnings()).singleElement()
+                    .satisfies(w -> assertThat(w.getFormattedMessage()).contains("failed unexpectedly"));
         }
     }
 

@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
+import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every call in the XML format: .xml paths, JSON requests, XML answers read tolerantly and safely. */
 class MittoClientXmlTest {
@@ -186,5 +192,91 @@ class MittoClientXmlTest {
         SmsResponse response = client.send(SmsRequest.builder().from("Mitto SMS").to("491725551234").text("x").build());
 
         assertThat(response.id()).isEqualTo("plain");
+    }
+
+    @Test
+    void aTimestampWithMoreThanNineFractionalDigitsIsReadToTheNanosecond() {
+        api.xml(200, "<SmsResponse><id>a</id><timestamp>2019-04-13T17:51:06.30911823456789Z</timestamp>"
+                + "<responseCode>0</responseCode></SmsResponse>");
+        api.json(200, "{\"responseCode\":0,\"messages\":[{\"id\":\"b\",\"timestamp\":"
+                + "\"2019-04-13T19:51:06.1234567890123+02:00\"}]}");
+
+        SmsResponse sms = client.send(SmsRequest.builder().from("Mitto SMS").to("491725551234").text("x").build());
+        BulkSmsResponse bulk = client.sendBulk(BulkSmsRequest.builder().from("Mitto SMS").to("491725551234")
+                .text("x").build());
+
+        assertThat(sms.timestamp()).isEqualTo(Instant.parse("2019-04-13T17:51:06.309118234Z"));
+        assertThat(bulk.messages().get(0).timestamp()).isEqualTo(Instant.parse("2019-04-13T17:51:06.123456789Z"));
+    }
+
+    /**
+     * Answers in the encodings a byte order mark names (UTF-16 in either byte order, UTF-32, UTF-8), XML and
+     * JSON, successes and errors: each is read as what it is, its texts intact.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "UTF-8"})
+    void anAnswerWithAByteOrderMarkIsReadInTheEncodingItNames(String charset) {
+        String declared = charset.startsWith("UTF-8") ? "UTF-8" : charset.substring(0, 6);
+        api.enqueue(encoded(200, charset, true, "<?xml version=\"1.0\" encoding=\"" + declared + "\"?>\n<SmsResponse>"
+                + "<id>declared</id><responseCode>0</responseCode><responseText>Grüße 😀</responseText></SmsResponse>"));
+        api.enqueue(encoded(200, charset, true, "<SmsResponse><id>undeclared</id><responseCode>0</responseCode>"
+                + "</SmsResponse>"));
+        api.enqueue(encoded(200, charset, true, " {\"id\":\"json\",\"responseCode\":0,\"responseText\":\"Grüße\"}"));
+        api.enqueue(encoded(400, charset, true, "<SmsResponse><responseCode>8</responseCode><responseText>Invalid"
+                + " receiver</responseText></SmsResponse>"));
+        api.enqueue(encoded(200, charset, true, "OK"));
+        SmsRequest sms = SmsRequest.builder().from("Mitto SMS").to("491725551234").text("x").build();
+
+        SmsResponse declaredXml = client.send(sms);
+        SmsResponse undeclaredXml = client.send(sms);
+        SmsResponse json = client.send(sms);
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> client.send(sms));
+        client.reportConversion("declared");
+
+        assertThat(declaredXml.id()).isEqualTo("declared");
+        assertThat(declaredXml.responseText()).isEqualTo("Grüße 😀");
+        assertThat(undeclaredXml.id()).isEqualTo("undeclared");
+        assertThat(json.id()).isEqualTo("json");
+        assertThat(json.responseText()).isEqualTo("Grüße");
+        assertThat(refused).isInstanceOfSatisfying(MittoApiException.class, e -> {
+            assertThat(e.responseCode()).isEqualTo(8);
+            assertThat(e.responseText()).isEqualTo("Invalid receiver");
+            assertThat(e.body()).as("the raw body, decoded, without its byte order mark").startsWith("<SmsResponse>");
+        });
+    }
+
+    /** Without a byte order mark, UTF-16 is told by where the zero bytes fall, as XML 1.0 (appendix F) does. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
+    void utf16XmlWithoutAByteOrderMarkIsReadToo(String charset) {
+        api.enqueue(encoded(200, charset, false, "<?xml version=\"1.0\" encoding=\"UTF-16\"?><SmsResponse><id>no-bom"
+                + "</id><responseCode>0</responseCode></SmsResponse>"));
+
+        SmsResponse response = client.send(SmsRequest.builder().from("Mitto SMS").to("491725551234").text("x").build());
+
+        assertThat(response.id()).isEqualTo("no-bom");
+    }
+
+    /** A JSON client reads UTF-16 JSON, and refuses UTF-16 XML saying what came, as it refuses UTF-8 XML. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
+    void aJsonClientReadsUtf16JsonAndRefusesUtf16XmlSayingWhatCame(String charset) {
+        api.enqueue(encoded(200, charset, true, "{\"id\":\"json16\",\"responseCode\":0}"));
+        api.enqueue(encoded(200, charset, true, "<SmsResponse><id>xml16</id></SmsResponse>"));
+        SmsRequest sms = SmsRequest.builder().from("Mitto SMS").to("491725551234").text("x").build();
+        try (MittoClient json = api.client().build()) {
+
+            assertThat(json.send(sms).id()).isEqualTo("json16");
+            assertThatThrownBy(() -> json.send(sms)).isInstanceOf(MittoTransportException.class)
+                    .hasMessageContaining("(a " + charset + " XML answer; the client was built for Format.JSON)");
+        }
+    }
+
+    /** An answer encoded in a charset, with a byte order mark or without, and a Content-Type that says so. */
+    private static MockResponse encoded(int code, String charset, boolean bom, String body) {
+        byte[] bytes = ((bom ? "\uFEFF" : "") + body).getBytes(Charset.forName(charset));
+        return new MockResponse.Builder().code(code)
+                .setHeader("Content-Type", "application/xml; charset=" + charset.toLowerCase(Locale.ROOT))
+                .body(new Buffer().write(bytes)).build();
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,8 +34,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Successful answers (2xx) are read tolerantly: field names match case-insensitively, unknown fields
  * are ignored, numbers may arrive as numbers or as strings with spaces ({@code " 13"}), counts and costs
- * are read exactly ({@code long}, {@link BigDecimal}), timestamps with any number of fractional digits.
- * A non-zero {@code responseCode} is a {@link MittoApiException} whatever the HTTP status.
+ * are read exactly ({@code long}, {@link BigDecimal}), timestamps with any number of fractional digits (beyond
+ * nine, cut to nanoseconds: {@link Timestamps}).
+ * A non-zero {@code responseCode} is a {@link MittoApiException} whatever the HTTP status. A body is read in
+ * its own encoding, JSON and XML alike: UTF-8, or UTF-16 or UTF-32 as its byte order mark (or, without one,
+ * the zero bytes of its first character) says ({@link Codec.TextEncoding}); texts kept from it, such as an
+ * error's raw body, are decoded the same way.
  *
  * <p><b>Nothing a successful send answer carries is lost.</b> The message went out; its id is what the caller
  * tracks it by. So a send answer whose {@code id} can be read is returned even when another field cannot be:
@@ -228,7 +231,7 @@ public final class Answers {
      * @throws MittoTransportException for a JSON or XML document that cannot be read
      */
     public Void conversion(int status, byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8).strip();
+        String text = Codec.text(body).strip();
         if (text.isEmpty() || text.equalsIgnoreCase("OK")) {
             return null;
         }
@@ -262,7 +265,7 @@ public final class Answers {
      * @return the exception to throw
      */
     public MittoApiException error(int status, byte[] body, @Nullable Duration retryAfter) {
-        String raw = body.length == 0 ? null : new String(body, StandardCharsets.UTF_8);
+        String raw = body.length == 0 ? null : Codec.text(body);
         int code = -1;
         String responseText = null;
         try {
@@ -329,7 +332,7 @@ public final class Answers {
         }
         if (!root.isObject() && !(arrayAllowed && root.isArray())) {
             throw unreadable(status, "expected a " + codec.format() + " document, got "
-                    + Validation.show(new String(body, StandardCharsets.UTF_8).strip()), null, advice);
+                    + Validation.show(Codec.text(body).strip()), null, advice);
         }
         return root;
     }
@@ -341,7 +344,7 @@ public final class Answers {
 
     private static MittoApiException rejected(int status, int code, JsonNode root, byte[] body) {
         return new MittoApiException(status, code, text(field(root, "responseText")),
-                new String(body, StandardCharsets.UTF_8));
+                Codec.text(body));
     }
 
     private static MittoTransportException unreadable(int status, String why, @Nullable Throwable cause,

@@ -25,8 +25,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers a client's calls to its {@link MittoClientListener}, and keeps the listener's promises: the
  * events of one call in order and never concurrently, exactly one {@code callEnded} per started call and
- * nothing after it, and a listener that throws never breaking a call (the first failure is logged at WARN,
- * all are ignored).
+ * nothing after it, and a listener that fails never breaking a call.
+ *
+ * <p><b>Whatever the listener throws is caught here</b>, {@link Throwable} and not only exceptions: an
+ * {@link Error} ({@code OutOfMemoryError}, {@code InternalError}, an {@code AssertionError} from a test
+ * double) and a checked exception thrown without being declared (as Kotlin and {@code @SneakyThrows} do) alike.
+ * Letting any of them through would let the listener decide a call's fate: a synchronous call would throw it
+ * instead of returning its result, an asynchronous call's future would never complete (the exception would
+ * end up in an OkHttp dispatcher or a timer thread), and {@code close()} would stop halfway. A virtual machine
+ * error is not rethrown either: the listener's code raised it, the call's own work is done or still sound,
+ * and a JVM really out of memory fails again on the caller's next allocation anyway. The first failure is
+ * logged at WARN; it and all later ones are otherwise ignored. Every method here therefore returns normally.
  *
  * <p>A client without a listener uses {@link #NONE}: {@link #start} then returns a span whose methods return
  * at once, and no event value is ever built.
@@ -85,15 +94,24 @@ public final class CallEvents {
         }
         try {
             delivery.accept(target);
-        } catch (RuntimeException | Error e) {
-            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
-                throw e;
+        } catch (Throwable e) { // all of it, errors included: see the class Javadoc
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt(); // thrown undeclared: keep the interrupt for the thread's owner
             }
-            if (warned.compareAndSet(false, true)) {
-                LOG.warn("The MittoClientListener {} threw from {}; the call goes on, and this and later failures"
-                        + " of the listener are ignored. Fix the listener: it must not throw", target.getClass()
-                        .getName(), event, e);
-            }
+            warnOnce(target, event, e);
+        }
+    }
+
+    private void warnOnce(MittoClientListener target, String event, Throwable failure) {
+        if (!warned.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            LOG.warn("The MittoClientListener {} threw from {}; the call goes on, and this and later failures"
+                    + " of the listener are ignored. Fix the listener: it must not throw", target.getClass()
+                    .getName(), event, failure);
+        } catch (Throwable logging) {
+            // The logging failed too (out of memory, a broken appender): the call must still complete.
         }
     }
 

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -237,9 +239,10 @@ public final class Codec {
 
     /**
      * Reads an answer into a tree. The body's first character decides: {@code <} is XML (when this codec
-     * reads XML), anything else JSON; the sandbox and some proxies answer JSON on any path.
+     * reads XML), anything else JSON; the sandbox and some proxies answer JSON on any path. That character is
+     * read in the body's own encoding ({@link TextEncoding}): a UTF-16 answer is XML or JSON as a UTF-8 one is,
+     * and each parser then reads the bytes in the encoding it detects the same way.
      *
-     * @param body the raw answer
      * <p>Every failure is an {@link IOException}: Jackson also throws unchecked exceptions while it builds a
      * tree (a {@link NumberFormatException} for {@code 1e9999999999}, whose exponent overflows), and those
      * must not escape past the callers that map a parse failure to a {@code MittoException}.
@@ -254,12 +257,16 @@ public final class Codec {
         if (first < 0) {
             return MissingNode.getInstance();
         }
-        if (body[first] == '<' && xml == null) {
-            throw new IOException("the answer is XML, but the client was built for Format.JSON");
+        if (first == '<' && xml == null) {
+            TextEncoding encoding = TextEncoding.of(body);
+            // Short enough to be shown whole (Validation.show): it says what came and what the client reads.
+            throw new IOException(encoding == TextEncoding.UTF_8
+                    ? "the answer is XML, but the client was built for Format.JSON"
+                    : "a " + encoding.charset + " XML answer; the client was built for Format.JSON");
         }
         JsonNode tree;
         try {
-            tree = body[first] == '<' ? Objects.requireNonNull(xml).readTree(body) : readJson(body); // checked above
+            tree = first == '<' ? Objects.requireNonNull(xml).readTree(body) : readJson(body); // checked above
         } catch (RuntimeException e) {
             throw new IOException(Validation.show(String.valueOf(e.getMessage())).replaceAll("^'|'$", ""), e);
         }
@@ -335,7 +342,7 @@ public final class Codec {
         if (first < 0) {
             return null;
         }
-        if (body[first] != '<') {
+        if (first != '<') {
             return JSON.createParser(body);
         }
         return xml == null ? null : xml.createParser(body);
@@ -344,25 +351,98 @@ public final class Codec {
     /**
      * @param body the raw answer
      * @return whether {@link #read} reads it as XML: its first character, after a byte order mark and white
-     *         space, is {@code <}
+     *         space, in the body's encoding, is {@code <}
      */
     static boolean isXml(byte[] body) {
-        int first = firstSignificant(body);
-        return first >= 0 && body[first] == '<';
+        return firstSignificant(body) == '<';
     }
 
+    /**
+     * @param body the raw answer
+     * @return the body as text, in its encoding ({@link TextEncoding}), without its byte order mark: for the
+     *         messages and exceptions that keep what the server said
+     */
+    static String text(byte[] body) {
+        TextEncoding encoding = TextEncoding.of(body);
+        int skip = encoding.bomLength(body);
+        return new String(body, skip, body.length - skip, encoding.charset);
+    }
+
+    /** @return the first character of the body that is not white space, or -1 when there is none */
     private static int firstSignificant(byte[] body) {
-        int i = 0;
-        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
-            i = 3;
-        }
-        for (; i < body.length; i++) {
-            byte b = body[i];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return i;
+        TextEncoding encoding = TextEncoding.of(body);
+        int unit = encoding.unit;
+        for (int i = encoding.bomLength(body); i + unit <= body.length; i += unit) {
+            int c = encoding.codeUnit(body, i);
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return c;
             }
         }
         return -1;
+    }
+
+    /**
+     * The encoding of an answer, told as JSON (RFC 4627, section 3) and XML (XML 1.0, appendix F) parsers tell
+     * it before reading a character: by its byte order mark (UTF-8, UTF-16 or UTF-32, either byte order) or,
+     * without one, by where the zero bytes of its first character fall (every answer begins with an ASCII
+     * character: {@code <}, <code>{</code>, {@code [}, white space, a letter); otherwise UTF-8. Jackson's JSON
+     * parser and Woodstox detect it the same way and read the bytes themselves: this is for deciding between
+     * them, and for decoding a body kept as text in an error.
+     */
+    enum TextEncoding {
+        UTF_8(StandardCharsets.UTF_8, 1, false),
+        UTF_16BE(StandardCharsets.UTF_16BE, 2, false),
+        UTF_16LE(StandardCharsets.UTF_16LE, 2, true),
+        UTF_32BE(Charset.forName("UTF-32BE"), 4, false),
+        UTF_32LE(Charset.forName("UTF-32LE"), 4, true);
+
+        final Charset charset;
+        /** Bytes per code unit. */
+        final int unit;
+        private final boolean littleEndian;
+
+        TextEncoding(Charset charset, int unit, boolean littleEndian) {
+            this.charset = charset;
+            this.unit = unit;
+            this.littleEndian = littleEndian;
+        }
+
+        static TextEncoding of(byte[] b) {
+            int b0 = b.length > 0 ? b[0] & 0xFF : -1;
+            int b1 = b.length > 1 ? b[1] & 0xFF : -1;
+            int b2 = b.length > 2 ? b[2] & 0xFF : -1;
+            int b3 = b.length > 3 ? b[3] & 0xFF : -1;
+            if ((b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) || (b0 == 0 && b1 == 0 && b2 == 0 && b3 > 0)) {
+                return UTF_32BE;
+            }
+            if ((b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) || (b0 > 0 && b1 == 0 && b2 == 0 && b3 == 0)) {
+                return UTF_32LE;
+            }
+            if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0 && b1 > 0)) {
+                return UTF_16BE;
+            }
+            if ((b0 == 0xFF && b1 == 0xFE) || (b0 > 0 && b1 == 0)) {
+                return UTF_16LE;
+            }
+            return UTF_8;
+        }
+
+        /** @return the length of the body's byte order mark in this encoding, 0 when it has none */
+        int bomLength(byte[] b) {
+            if (this == UTF_8) {
+                return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+            }
+            return b.length >= unit && codeUnit(b, 0) == 0xFEFF ? unit : 0;
+        }
+
+        /** @return the code unit at {@code at}: a byte, or two or four bytes in this byte order */
+        int codeUnit(byte[] b, int at) {
+            int value = 0;
+            for (int k = 0; k < unit; k++) {
+                value = value << 8 | b[littleEndian ? at + unit - 1 - k : at + k] & 0xFF;
+            }
+            return value;
+        }
     }
 
     private static byte[] write(ObjectNode body) {

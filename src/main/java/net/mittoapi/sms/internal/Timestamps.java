@@ -11,17 +11,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads the timestamps of the API's answers: ISO-8601 with any number of fractional digits, an offset or
  * none (then UTC), exactly as {@link OffsetDateTime#parse(CharSequence)} and, failing that,
- * {@link LocalDateTime#parse(CharSequence)} read them.
+ * {@link LocalDateTime#parse(CharSequence)} read them; except that those stop at nine fractional digits, and
+ * here a longer fraction is cut to its first nine: an {@link Instant} holds nanoseconds, so the digits beyond
+ * are dropped (cut, not rounded, as {@code Instant.truncatedTo} would), where the JDK would refuse the whole
+ * timestamp.
  *
  * <p><b>Why a reader by hand.</b> The JDK's parsers are general: each call builds a parse context, a field map
  * and a resolver, about 1.75 KB and 1.3 µs per timestamp, more than reading the rest of a {@code /sms} answer.
  * The API writes one shape only ({@code 2019-04-13T12:07:57.8625574Z}), so {@link #quick} reads the common
  * subset of the ISO shapes by hand, with no allocation but the result:
- * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}][Z|±hh:mm]}, four-digit years, the calendar checked (month lengths, leap
- * years), hours 0 to 23, seconds 0 to 59, offsets within ±18:00. Whatever it does not recognize (a lower-case
- * {@code t} or {@code z}, a missing second, a leap second, a compact or seconds-bearing offset, a five-digit
- * year, an impossible date) it leaves to the JDK's parsers, so the set of texts accepted, and the instant each
- * one means, are the JDK's: a test compares both on a table of edge cases and on seeded random texts.
+ * {@code yyyy-MM-ddTHH:mm:ss[.f+][Z|±hh:mm]} (any number of fractional digits, the first nine kept), four-digit
+ * years, the calendar checked (month lengths, leap years), hours 0 to 23, seconds 0 to 59, offsets within
+ * ±18:00. Whatever it does not recognize (a lower-case {@code t} or {@code z}, a missing second, a leap second,
+ * a compact or seconds-bearing offset, a five-digit year, an impossible date) it leaves to the JDK's parsers,
+ * given the text with its fraction cut to nine digits, so the set of texts accepted, and the instant each one
+ * means, are the JDK's after that cut: a test compares both on a table of edge cases and on seeded random texts.
  *
  * <p>The epoch day is computed as {@link java.time.LocalDate#toEpochDay()} computes it (proleptic Gregorian
  * calendar, years 0 to 9999 here).
@@ -45,11 +49,12 @@ final class Timestamps {
         if (quick != null) {
             return quick;
         }
+        String iso = toNanoseconds(text);
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return OffsetDateTime.parse(iso).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+                return LocalDateTime.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e2) {
                 return null;
             }
@@ -57,7 +62,23 @@ final class Timestamps {
     }
 
     /**
-     * The common shape only: {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}][Z|±hh:mm]}.
+     * @param text a timestamp
+     * @return the text with the digits after its first {@code .} cut to nine when there are more; else the text
+     */
+    static String toNanoseconds(String text) {
+        int dot = text.indexOf('.');
+        if (dot < 0) {
+            return text;
+        }
+        int end = dot + 1;
+        while (end < text.length() && isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end - dot - 1 <= 9 ? text : text.substring(0, dot + 10) + text.substring(end);
+    }
+
+    /**
+     * The common shape only: {@code yyyy-MM-ddTHH:mm:ss[.f+][Z|±hh:mm]}, of a fraction the first nine digits.
      *
      * @param s the text
      * @return its instant, or {@code null} when the text is not in that shape or names no valid date or time
@@ -65,7 +86,7 @@ final class Timestamps {
      */
     static @Nullable Instant quick(String s) {
         int n = s.length();
-        if (n < 19 || n > 35 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
                 || s.charAt(13) != ':' || s.charAt(16) != ':') {
             return null;
         }
@@ -83,12 +104,14 @@ final class Timestamps {
         int nanos = 0;
         if (i < n && s.charAt(i) == '.') {
             int start = ++i;
-            while (i < n && i - start < 10 && isDigit(s.charAt(i))) {
-                nanos = nanos * 10 + (s.charAt(i) - '0');
+            while (i < n && isDigit(s.charAt(i))) {
+                if (i - start < 9) {
+                    nanos = nanos * 10 + (s.charAt(i) - '0');
+                }
                 i++;
             }
             int count = i - start;
-            if (count == 0 || count > 9) {
+            if (count == 0) {
                 return null;
             }
             for (int k = count; k < 9; k++) {

@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.mittoapi.sms.MittoClientListener;
 import net.mittoapi.sms.MittoClientListener.RetryReason;
 import net.mittoapi.sms.MittoClientListener.Segments;
 import net.mittoapi.sms.MittoException;
@@ -46,8 +46,11 @@ import org.slf4j.LoggerFactory;
  * {@code EventListener.Factory} in force untouched. OkHttp's own {@code retryOnConnectionFailure} is off on
  * the SDK's client, since it may replay a POST whose first copy arrived.
  *
- * <p><b>Async.</b> Built on {@link Call#enqueue}: no thread waits for an answer. Cancelling the returned
- * future cancels the HTTP call in flight or the retry waiting on the {@link RetryTimer}.
+ * <p><b>Async.</b> Built on {@link Call#enqueue}: no thread waits for an answer. The returned future is a
+ * {@link CallFuture}: cancelling it (or completing it in any other way before the call ends) cancels the HTTP
+ * call in flight or the retry waiting on the {@link RetryTimer}, and ends the call as {@code CANCELED}; once the
+ * call has its outcome, it tells the listener {@code callEnded}, then completes the future, and a late
+ * {@code cancel()} loses.
  *
  * <p><b>Closing</b> refuses new calls and ends every call waiting to be retried at once, with its last
  * attempt's failure: the {@link RetryTimer} wakes blocked callers and runs waiting async retries on the
@@ -56,8 +59,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Safety net.</b> Whatever reading an answer throws that is not a {@link MittoException} (a bug, a
  * parser's runtime exception, a stack overflow) becomes a {@link MittoTransportException} that says the
- * request was sent. Asynchronously nothing is ever rethrown into an OkHttp dispatcher thread, and the future
- * always completes.
+ * request was sent. Asynchronously nothing is ever rethrown into an OkHttp dispatcher thread, a timer thread or
+ * {@code close()}, and the future always completes: whatever an application's {@code EventListener} throws
+ * when an attempt starts ends the call as a failure that sent nothing, and the {@link MittoClientListener}
+ * cannot throw at all ({@link CallEvents}).
  *
  * <p><b>Logging</b> (logger {@code net.mittoapi.sms.MittoClient}): one DEBUG line per attempt with method,
  * URL, status or failure, duration and attempt number, and one per retry scheduled; TRACE adds headers and
@@ -232,20 +237,17 @@ public final class Transport implements AutoCloseable {
      */
     public <T extends @Nullable Object> CompletableFuture<T> callAsync(Endpoint endpoint, HttpUrl url, byte[] body,
             Reader<T> reader, @Nullable Segments segments) {
-        CompletableFuture<T> future = new CompletableFuture<>();
         CallEvents.Span span = events.start(endpoint, url, segments);
+        CallFuture<T> future = new CallFuture<>();
         if (closed.get()) {
             MittoTransportException refused = closedException();
+            future.settle(); // no one else holds the future yet
             span.ended(refused);
-            future.completeExceptionally(refused);
+            future.fail(refused);
             return future;
         }
         AsyncExchange<T> exchange = new AsyncExchange<>(request(url, body).build(), body, reader, future, span);
-        future.whenComplete((value, failure) -> {
-            if (failure instanceof CancellationException) {
-                exchange.cancel();
-            }
-        });
+        future.onCallerCompletion(exchange::cancel);
         exchange.attempt();
         return future;
     }
@@ -502,7 +504,7 @@ public final class Transport implements AutoCloseable {
         private final Request request;
         private final byte[] body;
         private final Reader<T> reader;
-        private final CompletableFuture<T> future;
+        private final CallFuture<T> future;
         private final CallEvents.Span span;
         private int attempts;
         /** The attempt in flight, or {@code null} between attempts. */
@@ -513,7 +515,7 @@ public final class Transport implements AutoCloseable {
         private boolean canceled;
         private boolean done;
 
-        AsyncExchange(Request request, byte[] body, Reader<T> reader, CompletableFuture<T> future,
+        AsyncExchange(Request request, byte[] body, Reader<T> reader, CallFuture<T> future,
                 CallEvents.Span span) {
             this.request = request;
             this.body = body;
@@ -522,41 +524,48 @@ public final class Transport implements AutoCloseable {
             this.span = span;
         }
 
-        /** Starts the next attempt, unless the call was cancelled, or the client closed meanwhile. */
+        /**
+         * Starts the next attempt, unless the call was cancelled, or the client closed meanwhile. Never throws:
+         * it runs on the caller's thread, the retry timer's, or the one closing the client.
+         */
         void attempt() {
-            @Nullable Call next;
-            @Nullable Attempt state;
+            @Nullable Call next = null;
+            @Nullable Attempt state = null;
             @Nullable MittoException endWith = null;
             boolean wasCanceled;
-            synchronized (this) {
-                if (done) {
+            try {
+                synchronized (this) {
+                    if (done) {
+                        return;
+                    }
+                    wasCanceled = canceled;
+                    if (!wasCanceled && closed.get() && lastFailure != null) {
+                        endWith = lastFailure;
+                    } else if (!wasCanceled) {
+                        state = new Attempt(++attempts);
+                        current = state;
+                        cancelRetry = null;
+                        next = http.newCall(state.tag(request)); // runs the application's EventListener.Factory
+                        call = next;
+                    }
+                }
+                if (next == null || state == null) { // no attempt: the call was cancelled, or the client closed
+                    if (wasCanceled) {
+                        finishCanceled(false);
+                    } else {
+                        finish(null, endWith);
+                    }
                     return;
                 }
-                wasCanceled = canceled;
-                if (wasCanceled) {
-                    next = null;
-                    state = null;
-                } else if (closed.get() && lastFailure != null) {
-                    endWith = lastFailure;
-                    next = null;
-                    state = null;
-                } else {
-                    state = new Attempt(++attempts);
-                    next = http.newCall(state.tag(request));
-                    call = next;
-                    current = state;
-                    cancelRetry = null;
-                }
+                traceRequest(request, body, state.number);
+                enqueue(next, state);
+            } catch (Throwable e) { // the application's EventListener threw (callStart, say): nothing was sent
+                Attempt failed = state != null ? state : new Attempt(attempts);
+                settle(failed, unexpected(request, e, failed));
             }
-            if (next == null || state == null) { // no attempt: the call was cancelled, or the client closed
-                if (wasCanceled) {
-                    finishCanceled(false);
-                } else {
-                    finish(null, endWith);
-                }
-                return;
-            }
-            traceRequest(request, body, state.number);
+        }
+
+        private void enqueue(Call next, Attempt state) {
             next.enqueue(new Callback() {
                 @Override
                 public void onResponse(Call c, Response response) {
@@ -629,26 +638,31 @@ public final class Transport implements AutoCloseable {
             }
         }
 
+        /**
+         * Ends the call with its outcome: tells the listener, then completes the future. When the caller
+         * completed the future first, the call ends as the caller sees it: cancelled.
+         */
         private void finish(@Nullable T value, @Nullable MittoException failure) {
+            Attempt last;
             synchronized (this) {
                 if (done) {
                     return;
                 }
                 done = true;
+                last = current;
             }
-            if (future.isCancelled()) {
-                Attempt last;
-                synchronized (this) {
-                    last = current;
-                }
+            if (!future.settle()) {
                 span.canceled(cancellation(last != null && last.requestSent));
                 return;
             }
-            span.ended(failure);
-            if (failure == null) {
-                future.complete(value);
-            } else {
-                future.completeExceptionally(failure);
+            try {
+                span.ended(failure); // never throws (CallEvents); the finally only makes the promise visible here
+            } finally {
+                if (failure == null) {
+                    future.succeed(value);
+                } else {
+                    future.fail(failure);
+                }
             }
         }
 
@@ -668,7 +682,7 @@ public final class Transport implements AutoCloseable {
                             : "before the request was sent: nothing reached the server"), sent, null);
         }
 
-        /** The caller cancelled the future: stop the attempt in flight, or the retry waiting. */
+        /** The caller completed the future itself: stop the attempt in flight, or the retry waiting. */
         void cancel() {
             Call inFlight;
             Runnable retry;

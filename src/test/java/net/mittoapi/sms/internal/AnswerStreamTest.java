@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -87,6 +88,28 @@ class AnswerStreamTest {
                 assertThat(AnswerStream.usage(bytes(body))).as("read by PlainXml").isEqualTo(streamed);
             }
         }
+    }
+
+    /** A timestamp with more than nine fractional digits: the fast paths read it, exactly as the tree does. */
+    @Test
+    void aTimestampOfAnyPrecisionIsReadByTheFastPathAsByTheTree() throws IOException {
+        String stamp = "2019-04-13T12:07:57.86255741234567Z";
+        Instant expected = Instant.parse("2019-04-13T12:07:57.862557412Z");
+        String json = "{\"id\":\"a\",\"timestamp\":\"" + stamp + "\",\"responseCode\":0}";
+        String xml = "<SmsResponse><id>a</id><timestamp>" + stamp + "</timestamp><responseCode>0</responseCode>"
+                + "</SmsResponse>";
+        String bulk = "{\"responseCode\":0,\"messages\":[{\"id\":\"a\",\"timestamp\":\"" + stamp + "\"}]}";
+
+        SmsResponse tree = new Answers(JSON, false).sms(200, bytes(json));
+        assertThat(tree.timestamp()).isEqualTo(expected);
+        assertThat(AnswerStream.sms(JSON.parser(bytes(json)), false)).as("JSON").isNotNull().isEqualTo(tree);
+        SmsResponse xmlTree = new Answers(XML, false).sms(200, bytes(xml));
+        assertThat(xmlTree).isEqualTo(tree);
+        assertThat(AnswerStream.sms(XML.parser(bytes(xml)), true)).as("XML").isNotNull().isEqualTo(xmlTree);
+        assertThat(AnswerStream.sms(bytes(xml))).as("PlainXml").isNotNull().isEqualTo(xmlTree);
+        BulkSmsResponse bulkTree = new Answers(JSON, false).bulk(200, bytes(bulk));
+        assertThat(bulkTree.messages().get(0).timestamp()).isEqualTo(expected);
+        assertThat(AnswerStream.bulk(JSON.parser(bytes(bulk)), false)).as("bulk").isNotNull().isEqualTo(bulkTree);
     }
 
     /** Where only the tree can tell, the fast path steps aside rather than guess. */
@@ -215,7 +238,8 @@ class AnswerStreamTest {
         String timestamp() {
             return pick(List.of("2019-04-13T12:07:57.8625574Z", "2019-04-13T12:07:57Z", "2019-04-13T19:51:06+02:00",
                     "2019-04-13T12:07:57.8625574", " 2019-04-13T12:07:57Z ", "2019-04-13t12:07:57z",
-                    "2019-02-29T00:00:00Z", "13.04.2019 17:51", "yesterday", "", "2019-04-13T12:07Z"));
+                    "2019-02-29T00:00:00Z", "13.04.2019 17:51", "yesterday", "", "2019-04-13T12:07Z",
+                    "2019-04-13T12:07:57.86255741234567Z", "2019-04-13T19:51:06.3091182000+02:00"));
         }
 
         String number() {

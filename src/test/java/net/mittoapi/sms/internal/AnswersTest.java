@@ -45,10 +45,17 @@ class AnswersTest {
         "2019-04-13T17:51:06Z, 2019-04-13T17:51:06Z",
         "2019-04-13T17:51:06.3091182, 2019-04-13T17:51:06.309118200Z",
         "2019-04-13T19:51:06.3091182+02:00, 2019-04-13T17:51:06.309118200Z",
-        "2019-04-13T17:51:06.123456789Z, 2019-04-13T17:51:06.123456789Z"})
+        "2019-04-13T17:51:06.123456789Z, 2019-04-13T17:51:06.123456789Z",
+        "2019-04-13T17:51:06.1234567890Z, 2019-04-13T17:51:06.123456789Z",
+        "2019-04-13T17:51:06.30911829999999999999, 2019-04-13T17:51:06.309118299Z",
+        "2019-04-13T19:51:06.30911820000000+02:00, 2019-04-13T17:51:06.309118200Z"})
     void timestampsAreReadWithAnyPrecisionAsUtc(String wire, Instant expected) {
-        SmsResponse r = json.sms(200, bytes("{\"id\":\"a\",\"timestamp\":\"" + wire + "\"}"));
-        assertThat(r.timestamp()).isEqualTo(expected);
+        byte[] body = bytes("{\"id\":\"a\",\"timestamp\":\"" + wire + "\"}");
+        assertThat(json.sms(200, body).timestamp()).isEqualTo(expected);
+        assertThat(new Answers(Codec.of(Format.JSON), false).sms(200, body).timestamp()).as("the tree reader")
+                .isEqualTo(expected);
+        assertThat(xml.sms(200, bytes("<r><id>a</id><timestamp>" + wire + "</timestamp></r>")).timestamp())
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest

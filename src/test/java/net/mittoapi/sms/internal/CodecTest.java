@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -88,6 +89,39 @@ class CodecTest {
     void aByteOrderMarkIsSkippedWhenSniffing() throws IOException {
         byte[] body = ("\uFEFF<r><id>x</id></r>").getBytes(StandardCharsets.UTF_8);
         assertThat(xml.read(body).get("id").asText()).isEqualTo("x");
+    }
+
+    /**
+     * The encoding is told by the byte order mark or, without one, by the zero bytes of the first character;
+     * the first character read in it decides XML or JSON, and the text of the body is decoded in it. (XML in
+     * another encoding than UTF-8 without a byte order mark must declare it, XML 1.0 section 4.3.3.)
+     */
+    @ParameterizedTest(name = "{0} bom={1}")
+    @CsvSource({"UTF-8, true", "UTF-8, false", "UTF-16LE, true", "UTF-16LE, false", "UTF-16BE, true",
+        "UTF-16BE, false", "UTF-32LE, true", "UTF-32LE, false", "UTF-32BE, true", "UTF-32BE, false"})
+    void theEncodingOfAnAnswerDecidesHowItsFirstCharacterIsRead(String charset, boolean bom) throws IOException {
+        String xmlAnswer = (bom || charset.equals("UTF-8") ? " \r\n" : "<?xml version=\"1.0\" encoding=\"" + charset
+                + "\"?>\n") + "<r><id>ü😀</id></r>";
+        String jsonAnswer = "\t{\"id\":\"ü😀\"}";
+        byte[] xmlBytes = ((bom ? "\uFEFF" : "") + xmlAnswer).getBytes(Charset.forName(charset));
+        byte[] jsonBytes = ((bom ? "\uFEFF" : "") + jsonAnswer).getBytes(Charset.forName(charset));
+
+        assertThat(Codec.TextEncoding.of(xmlBytes).charset).isEqualTo(Charset.forName(charset));
+        assertThat(Codec.isXml(xmlBytes)).isTrue();
+        assertThat(Codec.isXml(jsonBytes)).isFalse();
+        assertThat(Codec.text(xmlBytes)).isEqualTo(xmlAnswer);
+        assertThat(Codec.text(jsonBytes)).isEqualTo(jsonAnswer);
+        assertThat(xml.read(xmlBytes).get("id").asText()).isEqualTo("ü😀");
+        assertThat(xml.read(jsonBytes).get("id").asText()).isEqualTo("ü😀");
+        assertThat(json.read(jsonBytes).get("id").asText()).isEqualTo("ü😀");
+        assertThatThrownBy(() -> json.read(xmlBytes)).isInstanceOf(IOException.class).hasMessageContaining("Format.JSON");
+    }
+
+    @Test
+    void aBodyOfOnlyAByteOrderMarkAndWhiteSpaceIsEmpty() throws IOException {
+        for (String charset : List.of("UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+            assertThat(xml.read("\uFEFF \n".getBytes(Charset.forName(charset))).isMissingNode()).as(charset).isTrue();
+        }
     }
 
     @Test

@@ -8,20 +8,30 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Random;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The hand-written timestamp reader against the JDK's: the same texts accepted, the same instant for each. The
  * reference is what {@code Answers} did before the quick reader existed: {@link OffsetDateTime#parse}, and
- * failing that {@link LocalDateTime#parse} read as UTC.
+ * failing that {@link LocalDateTime#parse} read as UTC; but of a fraction longer than the JDK's nine digits,
+ * only the first nine (an {@link Instant} holds nanoseconds), so that any number of fractional digits is read.
  */
 class TimestampsTest {
 
-    /** The JDK's reading, the reference; {@code null} when it reads no instant. */
+    /** A fraction longer than nine digits, its first nine in group 1. */
+    private static final Pattern LONG_FRACTION = Pattern.compile("\\.(\\d{9})\\d+");
+
+    /** The reference: the JDK's reading of the text with its fraction cut to nine digits; {@code null} when none. */
     private static Instant jdk(String text) {
+        return jdkAsIs(LONG_FRACTION.matcher(text).replaceFirst(".$1"));
+    }
+
+    private static Instant jdkAsIs(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
@@ -45,7 +55,9 @@ class TimestampsTest {
         "1600-02-29T12:00:00Z", "9999-12-31T23:59:59.999999999Z", "9999-12-31T23:59:59-18:00",
         "0000-01-01T00:00:00+18:00", "2019-04-30T12:00:00Z", "2019-06-30T12:00:00Z", "2019-09-30T12:00:00Z",
         "2019-11-30T12:00:00Z", "2019-01-31T12:00:00Z", "2019-03-31T12:00:00Z", "2019-05-31T12:00:00Z",
-        "2019-07-31T12:00:00Z", "2019-08-31T12:00:00Z", "2019-10-31T12:00:00Z", "2019-12-31T12:00:00Z"})
+        "2019-07-31T12:00:00Z", "2019-08-31T12:00:00Z", "2019-10-31T12:00:00Z", "2019-12-31T12:00:00Z",
+        "2019-04-13T12:07:57.1234567890Z", "2019-04-13T12:07:57.0000000000000000001Z",
+        "2019-04-13T19:51:06.30911829999+02:00", "2019-04-13T12:07:57.86255740000000"})
     void theApisShapeIsReadByHandAsTheJdkReadsIt(String text) {
         assertThat(jdk(text)).as("the JDK reads %s", text).isNotNull();
         assertThat(Timestamps.quick(text)).as(text).isEqualTo(jdk(text));
@@ -69,13 +81,14 @@ class TimestampsTest {
         "2019-04-13T12:07:57+18:01", "2019-04-13T12:07:57+19:00", "2019-04-13T12:07:57+02:60",
         "2019-04-13T12:07:57-18:30",
         // not ISO-8601 at all, or not only
-        "2019-04-13T12:07:57.1234567890Z", "2019-04-13 12:07:57Z", "2019-4-13T12:07:57Z", "2019-04-13T2:07:57Z",
+        "2019-04-13t12:07:57.1234567890z", "2019-04-13T12:07:57.1234567890+0200", "2019-04-13T12:07:57.1234567890 ",
+        "2019-04-13T12:07:57.12345678901.2Z", "2019-04-13 12:07:57Z", "2019-4-13T12:07:57Z", "2019-04-13T2:07:57Z",
         "19-04-13T12:07:57Z", "２０１９-04-13T12:07:57Z", "2019-04-13T12:07:57Z ", " 2019-04-13T12:07:57Z",
         "2019-04-13T12:07:57+02:00[Europe/Berlin]", "2019-04-13T12:07:57ZZ", "2019-04-13T12:07:57+02:0",
         "2019-04-13T12:07:57+2:00", "2019-04-13T12:07:57GMT", "2019-04-13T12:07:57UTC", "2019-04-13T12:07:5",
         "2019-04-13T12:07:57.+02:00", "2019-04-13", "13.04.2019 17:51", "yesterday", "", "-2019-04-13T12:07:57Z",
         "2019/04/13T12:07:57Z", "2019-04-13T12-07-57Z", "2019-04-13T12:07:57.12a4Z", "2019-04-13T12:07:57-",
-        "2019-04-13T12:07:57+", "2019-04-13T12:07:57++02:00", "2019-04-13T12:07:57.0000000000000000001Z"})
+        "2019-04-13T12:07:57+", "2019-04-13T12:07:57++02:00"})
     void everythingElseIsTheJdksDecision(String text) {
         Instant quick = Timestamps.quick(text);
         if (quick != null) {
@@ -84,12 +97,34 @@ class TimestampsTest {
         assertThat(Timestamps.parse(text)).as(text).isEqualTo(jdk(text));
     }
 
+    /** Beyond nanoseconds, the digits are dropped: cut, not rounded, however many there are. */
+    @ParameterizedTest
+    @CsvSource({
+        "2019-04-13T12:07:57.1234567890Z, 2019-04-13T12:07:57.123456789Z",
+        "2019-04-13T12:07:57.9999999999Z, 2019-04-13T12:07:57.999999999Z",
+        "2019-04-13T12:07:57.12345678901234567890+02:00, 2019-04-13T10:07:57.123456789Z",
+        "2019-04-13T12:07:57.00000000099, 2019-04-13T12:07:57Z",
+        "2019-04-13t12:07:57.1234567891z, 2019-04-13T12:07:57.123456789Z",
+        "2019-04-13T12:07:57.1234567891-05:30, 2019-04-13T17:37:57.123456789Z"})
+    void moreThanNineFractionalDigitsAreCutToNanoseconds(String text, Instant expected) {
+        assertThat(Timestamps.parse(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {10, 100, 100_000})
+    void aFractionOfAnyLengthIsRead(int digits) {
+        String text = "2019-04-13T12:07:57." + "7".repeat(digits) + "Z";
+
+        assertThat(Timestamps.quick(text)).isEqualTo(Instant.parse("2019-04-13T12:07:57.777777777Z"));
+        assertThat(Timestamps.parse(text)).isEqualTo(Instant.parse("2019-04-13T12:07:57.777777777Z"));
+    }
+
     static LongStream seeds() {
         return LongStream.range(0, 24).map(i -> 0x5eed_0000L + i * 7919);
     }
 
     /**
-     * Seeded random texts around the API's shape (every field at and beyond its bounds, fractions of 0 to 10
+     * Seeded random texts around the API's shape (every field at and beyond its bounds, fractions of 0 to 14
      * digits, offsets of every spelling), half of them then mutated by a character replaced, removed or added:
      * the quick reader never disagrees with the JDK, and {@code parse} always agrees with it.
      */
@@ -130,7 +165,7 @@ class TimestampsTest {
         s.append(pad(r.nextInt(12) == 0 ? 55 + r.nextInt(6) : r.nextInt(60), 2));
         if (r.nextInt(20) != 0) {
             s.append(':').append(pad(r.nextInt(12) == 0 ? 55 + r.nextInt(7) : r.nextInt(60), 2));
-            int fraction = r.nextInt(3) == 0 ? 0 : r.nextInt(12);
+            int fraction = r.nextInt(3) == 0 ? 0 : r.nextInt(16);
             if (fraction > 0 || r.nextInt(20) == 0) {
                 s.append('.');
                 for (int k = 0; k < fraction - 1; k++) {
