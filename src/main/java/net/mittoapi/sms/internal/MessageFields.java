@@ -11,12 +11,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The fields of a message to send, shared by {@code SmsRequest} (one recipient) and {@code BulkSmsRequest}
  * (many): sender, recipient(s), text and the API's options, validated once, in the order the API lists
- * them, by {@link Validation}'s rules (only what the API documents as invalid or no network can carry). Both requests hold one and delegate their accessors, {@code equals}, {@code hashCode} and
- * {@code toString} to it; their builders write into a {@link Draft}. Immutable.
+ * them, by {@link Validation}'s rules (only what the API documents as invalid or no network can carry).
+ * Both requests hold one and delegate their accessors, {@code equals}, {@code hashCode} and {@code toString}
+ * to it, through their common base; their builders write into a {@link Draft}. Immutable.
  *
  * @param <T> the recipient: one number ({@code String}) or the numbers of a bulk message ({@code List})
  */
 public final class MessageFields<T> {
+
+    /** A bulk message's {@code toString()} lists this many numbers, then how many there are. */
+    private static final int SHOWN_NUMBERS = 10;
 
     private final String from;
     private final T to;
@@ -110,19 +114,24 @@ public final class MessageFields<T> {
     }
 
     /**
-     * The request's {@code toString()}: every set field, the text and reference quoted and shortened.
+     * The request's {@code toString()}: every set field, the text and reference quoted and shortened, a list of
+     * more than ten numbers shortened to its first ten and its size.
      *
-     * @param name   the request's class name
-     * @param showTo how to print the recipient(s)
+     * @param name the request's class name
      * @return such as {@code SmsRequest{from='MITTO SMS', to=491725551234, text='Hi', type=AUTO}}
      */
-    public String describe(String name, Function<T, String> showTo) {
-        return name + "{from=" + Validation.show(from) + ", to=" + showTo.apply(to) + ", text=" + Validation.show(text)
+    public String describe(String name) {
+        return name + "{from=" + Validation.show(from) + ", to=" + showTo() + ", text=" + Validation.show(text)
                 + (type != null ? ", type=" + type : "") + (test ? ", test=true" : "")
                 + (reference != null ? ", reference=" + Validation.show(reference) : "")
                 + (callback != null ? ", callback=" + callback : "") + (udh != null ? ", udh=" + udh : "")
                 + (validity != null ? ", validity=" + validity : "") + (pid != null ? ", pid=" + pid : "")
                 + (flash ? ", flash=true" : "") + "}";
+    }
+
+    private String showTo() {
+        return to instanceof List<?> list && list.size() > SHOWN_NUMBERS
+                ? list.subList(0, SHOWN_NUMBERS) + "… (" + list.size() + " numbers)" : to.toString();
     }
 
     @Override
@@ -140,7 +149,7 @@ public final class MessageFields<T> {
 
     @Override
     public String toString() {
-        return describe("MessageFields", String::valueOf);
+        return describe("MessageFields");
     }
 
     /**
