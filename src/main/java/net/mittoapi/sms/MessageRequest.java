@@ -80,6 +80,14 @@ abstract sealed class MessageRequest<T> permits SmsRequest, BulkSmsRequest {
         return fields.flash();
     }
 
+    /**
+     * @return the cap on the parts one message may cost, as {@link Builder#maxParts(int)} set it, or empty when
+     *         none was; a cap the text fitted when built, and never sent
+     */
+    public OptionalInt maxParts() {
+        return fields.maxParts();
+    }
+
     MessageFields<T> fields() {
         return fields;
     }
@@ -150,7 +158,8 @@ abstract sealed class MessageRequest<T> permits SmsRequest, BulkSmsRequest {
 
         /**
          * The message text, sent as given. {@link #build()} refuses only a missing or empty text (the API's
-         * responseCode 3, "Empty message"); long texts are split by the server into concatenated parts.
+         * responseCode 3, "Empty message"); long texts are split by the server into concatenated parts
+         * ({@link #maxParts(int)} caps how many).
          *
          * @param text the message, required
          * @return this builder
@@ -255,6 +264,32 @@ abstract sealed class MessageRequest<T> permits SmsRequest, BulkSmsRequest {
          */
         public B flash(boolean flash) {
             draft.flash = flash;
+            return self();
+        }
+
+        /**
+         * Your own cap on the SMS parts one message may cost, so that a long text never goes out as an unexpected
+         * 9-part message: {@link #build()} refuses a text that needs more. Counted per message, so per recipient of
+         * a bulk request, by {@link net.mittoapi.sms.segments.SegmentCalculator} in the encoding the message goes
+         * out in: GSM-7 for {@link MessageType#GSM}, UCS-2 for {@link MessageType#UNICODE}, and for
+         * {@link MessageType#AUTO} or no type whichever the text needs (160 GSM-7 septets or 70 UCS-2 units in one
+         * part, 153 or 67 in each part of a longer message, fewer where a part ends before an escape pair, a
+         * surrogate pair or a grapheme cluster it must not split). A {@link MessageType#BINARY} text is counted as
+         * hex digits, two per octet: 140 octets in one part, 134 in each part of a longer one. The refusal says
+         * how many parts the text needs and the cap, and when
+         * {@link net.mittoapi.sms.segments.GsmNormalizer#normalize(String)} would make it fit, says so.
+         *
+         * <p>Also refused by {@link #build()}, which checks every value the setters record: a cap below 1; and,
+         * since the cap could not be kept, a {@link MessageType#GSM} text with a character outside GSM-7 (what
+         * the server then sends is undocumented) and a binary text that is not whole octets of hex digits (the
+         * API documents no encoding for it). A {@code udh} of your own is not counted. The cap is the client's own
+         * guard: it is not sent, and no cap applies unless one is set.
+         *
+         * @param maxParts 1 or more
+         * @return this builder
+         */
+        public B maxParts(int maxParts) {
+            draft.maxParts = maxParts;
             return self();
         }
 
