@@ -131,7 +131,10 @@ abstract sealed class MessageRequest<T> permits SmsRequest, BulkSmsRequest {
             this.request = request;
         }
 
-        /** The sealed hierarchy makes every builder a {@code B}: {@code SmsRequest.Builder} is a {@code Builder<SmsRequest.Builder, ..>}. */
+        /**
+         * Both permitted builders name themselves as {@code B} ({@code SmsRequest.Builder extends
+         * Builder<SmsRequest.Builder, ..>}), and no other can exist, so the cast always holds.
+         */
         @SuppressWarnings("unchecked")
         final B self() {
             return (B) this;

@@ -125,8 +125,8 @@ class MessageRequestTest {
                 new Capped("GSM-7, 159 + one € = 161 septets", "a".repeat(159) + "€", null, 1, 2),
                 new Capped("GSM-7, 80 € = 160 septets", "€".repeat(80), null, 1, 1),
                 new Capped("GSM-7, 80 € + 1 = 161 septets", "€".repeat(80) + "a", null, 1, 2),
-                new Capped("GSM-7, € ending part 1, 306 septets", "a".repeat(151) + "€" + "a".repeat(153), null, 2, 2),
-                new Capped("GSM-7, € across the cut, 306 septets", "a".repeat(152) + "€" + "a".repeat(152), null, 2, 3),
+                new Capped("GSM-7, € ends part 1, 306", "a".repeat(151) + "€" + "a".repeat(153), null, 2, 2),
+                new Capped("GSM-7, € across a cut, 306", "a".repeat(152) + "€" + "a".repeat(152), null, 2, 3),
                 // UCS-2: 70 units in one part, 67 per part of a longer message
                 new Capped("UCS-2, 70 units", "ж".repeat(70), null, 1, 1),
                 new Capped("UCS-2, 71 units", "ж".repeat(71), null, 1, 2),
@@ -135,9 +135,9 @@ class MessageRequestTest {
                 // a surrogate pair counts 2 units and is never split
                 new Capped("UCS-2, 68 + emoji = 70 units", "ж".repeat(68) + emoji, null, 1, 1),
                 new Capped("UCS-2, 69 + emoji = 71 units", "ж".repeat(69) + emoji, null, 1, 2),
-                new Capped("UCS-2, emoji ending part 1, 134 units", "ж".repeat(65) + emoji + "ж".repeat(67), null, 2, 2),
-                new Capped("UCS-2, emoji after the cut, 134 units", "ж".repeat(67) + emoji + "ж".repeat(65), null, 2, 2),
-                new Capped("UCS-2, emoji across the cut, 134 units", "ж".repeat(66) + emoji + "ж".repeat(66), null, 2, 3),
+                new Capped("UCS-2, emoji ends part 1, 134", "ж".repeat(65) + emoji + "ж".repeat(67), null, 2, 2),
+                new Capped("UCS-2, emoji after a cut, 134", "ж".repeat(67) + emoji + "ж".repeat(65), null, 2, 2),
+                new Capped("UCS-2, emoji across a cut, 134", "ж".repeat(66) + emoji + "ж".repeat(66), null, 2, 3),
                 // the encoding the message goes out in: the type decides, AUTO (or none) whichever the text needs
                 new Capped("AUTO, 161 septets", "a".repeat(161), MessageType.AUTO, 1, 2),
                 new Capped("AUTO, 71 GSM-7 letters", "a".repeat(71), MessageType.AUTO, 1, 1),
