@@ -6,17 +6,24 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import net.mittoapi.sms.MessageType;
+import net.mittoapi.sms.segments.Encoding;
+import net.mittoapi.sms.segments.SegmentCalculator;
+import net.mittoapi.sms.segments.SegmentInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of a message to send, shared by {@code SmsRequest} (one recipient) and {@code BulkSmsRequest}
  * (many): sender, recipient(s), text and the API's options, validated once, in the order the API lists
- * them, by {@link Validation}'s rules (only what the API documents as invalid or no network can carry). Both requests hold one and delegate their accessors, {@code equals}, {@code hashCode} and
- * {@code toString} to it; their builders write into a {@link Draft}. Immutable.
+ * them, by {@link Validation}'s rules (only what the API documents as invalid or no network can carry).
+ * Both requests hold one and delegate their accessors, {@code equals}, {@code hashCode} and {@code toString}
+ * to it, through their common base; their builders write into a {@link Draft}. Immutable.
  *
  * @param <T> the recipient: one number ({@code String}) or the numbers of a bulk message ({@code List})
  */
 public final class MessageFields<T> {
+
+    /** A bulk message's {@code toString()} lists this many numbers, then how many there are. */
+    private static final int SHOWN_NUMBERS = 10;
 
     private final String from;
     private final T to;
@@ -29,6 +36,7 @@ public final class MessageFields<T> {
     private final @Nullable Integer validity;
     private final @Nullable Integer pid;
     private final boolean flash;
+    private final @Nullable Integer maxParts;
 
     private MessageFields(Draft<T> d) {
         this.from = Validation.sender(d.from);
@@ -42,6 +50,29 @@ public final class MessageFields<T> {
         this.validity = Validation.validity(d.validity);
         this.pid = Validation.pid(d.pid);
         this.flash = d.flash;
+        this.maxParts = Validation.maxParts(d.maxParts, text, type);
+    }
+
+    /**
+     * What one message of this text costs, by the segment calculator, in the encoding it goes out in: GSM-7 for
+     * {@link MessageType#GSM}, UCS-2 for {@link MessageType#UNICODE}, and for {@link MessageType#AUTO} (or no
+     * type) whichever the text needs, as {@link SegmentCalculator#calculate(String)} decides. {@code maxParts}
+     * counts with it; {@code MittoClient}'s forecast for its listener still makes the same mapping in its own code.
+     *
+     * @param text the message text
+     * @param type the type chosen, or {@code null} for {@link MessageType#AUTO}
+     * @return the calculation, or {@code null} for {@link MessageType#BINARY} (not a text) and for
+     *         {@link MessageType#GSM} with a character GSM-7 lacks (what the server then sends is undocumented)
+     */
+    public static @Nullable SegmentInfo segments(String text, @Nullable MessageType type) {
+        if (type == MessageType.BINARY) {
+            return null;
+        }
+        if (type == MessageType.UNICODE) {
+            return SegmentCalculator.calculate(text, Encoding.UCS_2);
+        }
+        SegmentInfo info = SegmentCalculator.calculate(text);
+        return type == MessageType.GSM && info.encoding() != Encoding.GSM_7 ? null : info;
     }
 
     /** @return an empty draft for a message to one recipient, checked as {@link Validation#recipient} */
@@ -109,20 +140,30 @@ public final class MessageFields<T> {
         return flash;
     }
 
+    /** @return the caller's cap on the parts one message may cost, or empty; never sent */
+    public OptionalInt maxParts() {
+        return maxParts == null ? OptionalInt.empty() : OptionalInt.of(maxParts);
+    }
+
     /**
-     * The request's {@code toString()}: every set field, the text and reference quoted and shortened.
+     * The request's {@code toString()}: every set field, the text and reference quoted and shortened, a list of
+     * more than ten numbers shortened to its first ten and its size.
      *
-     * @param name   the request's class name
-     * @param showTo how to print the recipient(s)
+     * @param name the request's class name
      * @return such as {@code SmsRequest{from='MITTO SMS', to=491725551234, text='Hi', type=AUTO}}
      */
-    public String describe(String name, Function<T, String> showTo) {
-        return name + "{from=" + Validation.show(from) + ", to=" + showTo.apply(to) + ", text=" + Validation.show(text)
+    public String describe(String name) {
+        return name + "{from=" + Validation.show(from) + ", to=" + showTo() + ", text=" + Validation.show(text)
                 + (type != null ? ", type=" + type : "") + (test ? ", test=true" : "")
                 + (reference != null ? ", reference=" + Validation.show(reference) : "")
                 + (callback != null ? ", callback=" + callback : "") + (udh != null ? ", udh=" + udh : "")
                 + (validity != null ? ", validity=" + validity : "") + (pid != null ? ", pid=" + pid : "")
-                + (flash ? ", flash=true" : "") + "}";
+                + (flash ? ", flash=true" : "") + (maxParts != null ? ", maxParts=" + maxParts : "") + "}";
+    }
+
+    private String showTo() {
+        return to instanceof List<?> list && list.size() > SHOWN_NUMBERS
+                ? list.subList(0, SHOWN_NUMBERS) + "… (" + list.size() + " numbers)" : to.toString();
     }
 
     @Override
@@ -130,17 +171,18 @@ public final class MessageFields<T> {
         return this == o || (o instanceof MessageFields<?> m && from.equals(m.from) && to.equals(m.to)
                 && text.equals(m.text) && type == m.type && test == m.test && Objects.equals(reference, m.reference)
                 && Objects.equals(callback, m.callback) && Objects.equals(udh, m.udh)
-                && Objects.equals(validity, m.validity) && Objects.equals(pid, m.pid) && flash == m.flash);
+                && Objects.equals(validity, m.validity) && Objects.equals(pid, m.pid) && flash == m.flash
+                && Objects.equals(maxParts, m.maxParts));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(from, to, text, type, test, reference, callback, udh, validity, pid, flash);
+        return Objects.hash(from, to, text, type, test, reference, callback, udh, validity, pid, flash, maxParts);
     }
 
     @Override
     public String toString() {
-        return describe("MessageFields", String::valueOf);
+        return describe("MessageFields");
     }
 
     /**
@@ -175,6 +217,8 @@ public final class MessageFields<T> {
         public @Nullable Integer pid;
         /** Whether this is a flash SMS. */
         public boolean flash;
+        /** The cap on parts per message, or {@code null}. */
+        public @Nullable Integer maxParts;
 
         private Draft(Function<@Nullable T, T> recipients) {
             this.recipients = recipients;

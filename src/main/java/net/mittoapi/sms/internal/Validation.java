@@ -4,8 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import net.mittoapi.sms.MessageType;
 import net.mittoapi.sms.MittoValidationException;
+import net.mittoapi.sms.segments.Encoding;
 import net.mittoapi.sms.segments.GsmAlphabet;
+import net.mittoapi.sms.segments.GsmNormalizer;
+import net.mittoapi.sms.segments.SegmentCalculator;
+import net.mittoapi.sms.segments.SegmentInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>a {@code udh} that is not whole octets of hex, or longer than the 140 octets of one SMS;</li>
  *   <li>a negative validity period, and a protocol identifier outside one octet (TS 23.040 TP-VP, TP-PID).</li>
  * </ul>
+ * And, apart from the API's rules, the caller's own {@code maxParts}: see {@link #maxParts}.
  * Values are sent exactly as given, with one exception: the {@code +} of a recipient.
  */
 public final class Validation {
@@ -41,6 +47,10 @@ public final class Validation {
     public static final int MAX_ALPHANUMERIC_SENDER_SEPTETS = 11;
     /** A user data header fits in one SMS of 140 octets: at most 280 hex digits. */
     public static final int MAX_UDH_HEX_DIGITS = 280;
+    /** The octets of user data one SMS carries (3GPP TS 23.040, TP-UD). */
+    static final int SMS_OCTETS = 140;
+    /** The octets of a binary message's data in each part of a longer one, after the 6-octet concatenation header. */
+    static final int BINARY_PART_OCTETS = 134;
 
     private static final int SHOWN_VALUE_CHARS = 60;
 
@@ -205,8 +215,7 @@ public final class Validation {
         }
         boolean hex = !value.isEmpty() && value.length() % 2 == 0 && value.length() <= MAX_UDH_HEX_DIGITS;
         for (int i = 0; hex && i < value.length(); i++) {
-            char c = value.charAt(i);
-            hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+            hex = isHexDigit(value.charAt(i));
         }
         if (!hex) {
             throw invalid("udh", "whole octets of hexadecimal digits, 1 to 140 of them (2 to 280 digits, one SMS),"
@@ -236,6 +245,93 @@ public final class Validation {
             throw invalid("pid", "a protocol identifier between 0 and 255 (one octet, TP-PID)", pid);
         }
         return pid;
+    }
+
+    /**
+     * Checks the caller's own cap on the parts one message may cost (per recipient of a bulk message): not an API
+     * field, never sent, so nothing about it is the server's to judge. A cap below 1 is refused here, in
+     * {@code build()}, like every other value a setter records. A text is counted by
+     * {@link MessageFields#segments(String, MessageType)}, in the encoding it goes out in; when it needs more parts
+     * than the cap, the refusal says how many, and whether {@link GsmNormalizer#normalize(String)} would make it fit
+     * (counted the same way). A message the SDK cannot count is refused rather than let through unchecked, since
+     * the caller asked for a guarantee:
+     * <ul>
+     *   <li>{@link MessageType#GSM} with a character outside GSM-7: what the server then sends is undocumented;</li>
+     *   <li>{@link MessageType#BINARY} with a text that is not whole octets of hex digits. The API documents no
+     *       encoding for a binary text; hex is how it takes every other binary field ({@code udh}) and how Mitto's
+     *       Node.js client sends UCS-2. Two digits are one octet: 140 in one SMS, 134 in each part of a longer
+     *       message, after its 6-octet concatenation header (3GPP TS 23.040, 9.2.3.24.1).</li>
+     * </ul>
+     * A {@code udh} of the caller's own is not counted, for any type: how the server fits it beside the header of
+     * a long message is not documented.
+     *
+     * @param maxParts the cap, or {@code null} when unset
+     * @param text     the message text, already checked
+     * @param type     the type chosen, or {@code null} for {@link MessageType#AUTO}
+     * @return the cap, unchanged, or {@code null}
+     */
+    public static @Nullable Integer maxParts(@Nullable Integer maxParts, String text, @Nullable MessageType type) {
+        if (maxParts == null) {
+            return null;
+        }
+        if (maxParts < 1) {
+            throw invalid("maxParts", "at least 1, the part every message costs", maxParts);
+        }
+        if (type == MessageType.BINARY) {
+            return binaryParts(maxParts, text);
+        }
+        SegmentInfo info = MessageFields.segments(text, type);
+        if (info != null && info.segmentCount() <= maxParts) {
+            return maxParts;
+        }
+        String normalized = GsmNormalizer.normalize(text);
+        SegmentInfo fixed = normalized.equals(text) ? null : MessageFields.segments(normalized, type);
+        String hint = fixed == null || fixed.segmentCount() > maxParts ? ""
+                : "; GsmNormalizer.normalize(text) makes it fit, " + parts(fixed) + ": send what it returns, or";
+        if (info == null) {
+            int c = SegmentCalculator.calculate(text).nonGsmCharacters().get(0);
+            throw new MittoValidationException("text cannot be counted against maxParts " + maxParts + " as type GSM: "
+                    + String.format("'%s' (U+%04X)", Character.toString(c), c) + " is not in the GSM 7-bit alphabet,"
+                    + " and how the server sends it as GSM is not documented" + (hint.isEmpty() ? ":" : hint)
+                    + " send it as AUTO or UNICODE, or replace the character; got " + show(text));
+        }
+        throw new MittoValidationException("text needs " + parts(info) + ", more than maxParts " + maxParts
+                + (hint.isEmpty() ? ":" : hint) + " shorten it or raise maxParts; got " + show(text));
+    }
+
+    /** Such as {@code 2 parts as GSM-7 (161 septets, 153 a part)} or {@code 1 part as UCS-2 (12 UTF-16 units)}. */
+    private static String parts(SegmentInfo info) {
+        int count = info.segmentCount();
+        boolean gsm = info.encoding() == Encoding.GSM_7;
+        String units = info.length() + (gsm ? " septets" : " UTF-16 units");
+        if (count == 1) {
+            return "1 part as " + (gsm ? "GSM-7 (" : "UCS-2 (") + units + ")";
+        }
+        int perPart = info.perSegment();
+        boolean straddled = count > (info.length() - 1) / perPart + 1;
+        return count + " parts as " + (gsm ? "GSM-7 (" : "UCS-2 (") + units + ", " + perPart + " a part"
+                + (straddled ? ", fewer where a part ends before a character or cluster it must not split" : "") + ")";
+    }
+
+    /** A binary text as hex octets: see {@link #maxParts}. */
+    private static Integer binaryParts(int maxParts, String text) {
+        boolean hex = !text.isEmpty() && text.length() % 2 == 0;
+        for (int i = 0; hex && i < text.length(); i++) {
+            hex = isHexDigit(text.charAt(i));
+        }
+        if (!hex) {
+            throw invalid("text of a binary message", "whole octets of hex digits for maxParts to count its parts"
+                    + " (" + SMS_OCTETS + " octets in one part, " + BINARY_PART_OCTETS + " a part of a longer message);"
+                    + " remove maxParts to send it uncounted", text);
+        }
+        int octets = text.length() / 2;
+        int parts = octets <= SMS_OCTETS ? 1 : (octets - 1) / BINARY_PART_OCTETS + 1;
+        if (parts > maxParts) {
+            throw new MittoValidationException("text needs " + parts + " parts as binary (" + octets + " octets, "
+                    + BINARY_PART_OCTETS + " a part), more than maxParts " + maxParts
+                    + ": shorten it or raise maxParts; got " + show(text));
+        }
+        return maxParts;
     }
 
     /**
@@ -307,6 +403,10 @@ public final class Validation {
             text = text.substring(0, SHOWN_VALUE_CHARS) + "… (" + text.length() + " characters)";
         }
         return "'" + text + "'";
+    }
+
+    private static boolean isHexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     private static boolean isDigits(String s) {

@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.stream.LongStream;
+import net.mittoapi.sms.MessageType;
 import net.mittoapi.sms.MittoValidationException;
+import net.mittoapi.sms.segments.Encoding;
 import net.mittoapi.sms.segments.GsmAlphabet;
+import net.mittoapi.sms.segments.SegmentCalculator;
+import net.mittoapi.sms.segments.SegmentInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Invariants of the phone-number, sender, callback and user-data-header rules over generated inputs: seeded
+ * Invariants of the phone-number, sender, callback, user-data-header and maxParts rules over generated inputs: seeded
  * generators in plain JUnit 5. Each property runs {@value #CASES} cases for each of {@value #SEEDS} seeds
  * (1,000 cases, as many as the property-testing library these replaced tried). Every failure names its seed
  * and case; {@code -Dmitto.seed=<seed>} replays that seed alone, {@code -Dmitto.seed=random} explores new ones.
@@ -178,12 +182,53 @@ class ValidationProperties {
         });
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void maxPartsAcceptsATextExactlyWhenTheCalculatorsSplitHasNoMorePartsThanTheCap(long seed) {
+        MessageType[] types = {null, MessageType.AUTO, MessageType.UNICODE, MessageType.GSM};
+        forAll(seed, random -> {
+            boolean gsmOnly = random.nextBoolean();
+            StringBuilder text = new StringBuilder();
+            int length = 1 + random.nextInt(360);
+            while (text.length() < length) {
+                text.appendCodePoint(gsmOnly ? gsmCharacter(random) : anyCharacter(random));
+            }
+            String value = text.toString();
+            MessageType type = types[random.nextInt(types.length)];
+            int cap = 1 + random.nextInt(5);
+            SegmentInfo info = type == MessageType.UNICODE ? SegmentCalculator.calculate(value, Encoding.UCS_2)
+                    : SegmentCalculator.calculate(value);
+            // The split builds the parts; the check counts them without building any.
+            int parts = info.segments().size();
+
+            if (type == MessageType.GSM && info.encoding() != Encoding.GSM_7) {
+                assertThatThrownBy(() -> Validation.maxParts(cap, value, type)).as(value)
+                        .isInstanceOf(MittoValidationException.class)
+                        .hasMessageStartingWith("text cannot be counted against maxParts " + cap + " as type GSM");
+            } else if (parts <= cap) {
+                assertThat(Validation.maxParts(cap, value, type)).as(value).isEqualTo(cap);
+            } else {
+                assertThatThrownBy(() -> Validation.maxParts(cap, value, type)).as(value)
+                        .isInstanceOf(MittoValidationException.class)
+                        .hasMessageStartingWith("text needs " + parts + " parts as "
+                                + (info.encoding() == Encoding.GSM_7 ? "GSM-7 (" : "UCS-2 (") + info.length())
+                        .hasMessageContaining("more than maxParts " + cap);
+            }
+        });
+    }
+
     private static String digits(SplittableRandom random, int count) {
         StringBuilder digits = new StringBuilder(count);
         for (int i = 0; i < count; i++) {
             digits.append((char) ('0' + random.nextInt(10)));
         }
         return digits.toString();
+    }
+
+    /** Mostly GSM-7, with Cyrillic, an emoji (a surrogate pair), a combining accent and a curly quote now and then. */
+    private static int anyCharacter(SplittableRandom random) {
+        int[] others = {'ж', 0x1F600, 0x0301, 0x2019, '€'};
+        return random.nextInt(4) == 0 ? others[random.nextInt(others.length)] : gsmCharacter(random);
     }
 
     /** A character of the GSM 7-bit alphabet, its extension table included, drawn from the BMP. */
