@@ -41,7 +41,7 @@ public final class BulkSmsRequest extends MessageRequest<List<String>> {
         }
 
         /**
-         * The recipients, sent as one comma-separated string (the seed's form); a number listed twice is sent
+         * The recipients, sent as one comma-separated string (the form of Mitto's use-case page, docs/mitto-api.md); a number listed twice is sent
          * to twice. Each is checked as {@link SmsRequest.Builder#to(String)} checks one: E.164 digits, one
          * leading {@code +} accepted and stripped. {@link #build()} also refuses an empty list.
          *

@@ -39,7 +39,7 @@ public final class SmsRequest extends MessageRequest<String> {
         }
 
         /**
-         * The recipient. The API documents it as E.164 digits without {@code +} (the seed), so one leading
+         * The recipient. The API documents it as E.164 digits without {@code +} (docs/mitto-api.md), so one leading
          * {@code +} is accepted and stripped, and {@link #build()} refuses anything else: spaces, dashes, a
          * leading 0 (a country code never starts with one) or more than 15 digits (ITU-T E.164).
          *

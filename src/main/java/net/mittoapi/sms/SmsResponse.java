@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param timestamp    when the server accepted the message, or {@code null} when the answer had none or it
  *                     could not be read
  * @param to           the recipient as the server echoed it, or {@code null} when the answer had none
- *                     (the seed's test-call example omits it)
+ *                     (the test-call example of Mitto's use-case page omits it: docs/mitto-api.md)
  * @param responseCode the API's code: 0 for success, -1 when it could not be read (the id could)
  * @param textLength   the length of the text as the server counted it, -1 when the answer had none or it
  *                     could not be read

@@ -18,14 +18,14 @@ import org.jspecify.annotations.Nullable;
  * {@link MittoValidationException} whose message names the field, the rule and the offending value.
  *
  * <p><b>What is refused, and why.</b> Only what the API documents as invalid or what no network can carry
- * ({@code mitto-api.md}, "The rule for client-side validation"): a client stricter than its API leaves users
+ * ({@code docs/mitto-api.md}, "What the client refuses before sending"): a client stricter than its API leaves users
  * no way to send what the API would have accepted, while a server refusal costs nothing and names the
  * problem in its {@code responseCode}. So:
  * <ul>
  *   <li>a required field left blank ({@code from}, {@code to}, {@code text}): the API's codes 3, 5 and 7;</li>
- *   <li>a recipient that is not E.164 digits (the seed's {@code to}: digits only, with the country code; ITU-T
+ *   <li>a recipient that is not E.164 digits (the API's {@code to}: digits only, with the country code; ITU-T
  *       E.164: at most 15 digits, a country code never starting with 0); one leading {@code +} is stripped,
- *       as the seed's examples carry none;</li>
+ *       as the API's examples carry none;</li>
  *   <li>an alphanumeric sender longer than 11 GSM-7 septets or holding a character outside GSM-7 (3GPP TS
  *       23.040, 9.1.2.5: the originating address carries at most 11 packed septets of the GSM 7-bit default
  *       alphabet), and a numeric sender of more than 15 digits (E.164). Nothing else about a sender: the API's
@@ -335,7 +335,7 @@ public final class Validation {
     }
 
     /**
-     * Checks one end of a usage period: present, as the seed's request names both. A period whose end lies
+     * Checks one end of a usage period: present, as the API's request names both. A period whose end lies
      * before its start goes to the server, which says what it makes of it: nothing documents it as invalid.
      *
      * @param field the field, {@code startDate} or {@code endDate}

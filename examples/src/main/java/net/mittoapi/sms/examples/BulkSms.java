@@ -4,7 +4,7 @@ import net.mittoapi.sms.BulkMessage;
 import net.mittoapi.sms.BulkSmsRequest;
 import net.mittoapi.sms.BulkSmsResponse;
 
-/** The seed's "Send Bulk SMS": one call, one message (and one id) per recipient, duplicates included. */
+/** Mitto's use case "Send Bulk SMS" (docs/mitto-api.md): one call, one message (and one id) per recipient, duplicates included. */
 public final class BulkSms {
 
     public static void main(String[] args) throws Exception {

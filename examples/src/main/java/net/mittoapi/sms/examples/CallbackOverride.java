@@ -5,7 +5,7 @@ import net.mittoapi.sms.BulkSmsRequest;
 import net.mittoapi.sms.BulkSmsResponse;
 
 /**
- * The seed's "Replace Callback URL in API Call": delivery reports for this call go to the given URL
+ * Mitto's use case "Replace Callback URL in API Call" (docs/mitto-api.md): delivery reports for this call go to the given URL
  * instead of the account's. (The sandbox calls only loopback URLs, so nothing reaches example.com.)
  */
 public final class CallbackOverride {

@@ -6,7 +6,7 @@ import net.mittoapi.sms.SmsResponse;
 import net.mittoapi.sms.segments.SegmentCalculator;
 import net.mittoapi.sms.segments.SegmentInfo;
 
-/** The seed's "Change the Default Encoding": Russian text with {@code type=auto}. */
+/** Mitto's use case "Change the Default Encoding" (docs/mitto-api.md): Russian text with {@code type=auto}. */
 public final class ChangeEncoding {
 
     public static void main(String[] args) throws Exception {

@@ -5,7 +5,7 @@ import net.mittoapi.sms.SmsRequest;
 import net.mittoapi.sms.SmsResponse;
 
 /**
- * The seed's "Enable Conversion Tracking": report that a message led to a conversion. The account manager
+ * Mitto's use case "Enable Conversion Tracking" (docs/mitto-api.md): report that a message led to a conversion. The account manager
  * must enable the feature; against the real API a test message is not convertible, and the example shows
  * the typed error the API answers with.
  */

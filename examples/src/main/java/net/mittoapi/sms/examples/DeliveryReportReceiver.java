@@ -14,7 +14,7 @@ import net.mittoapi.sms.SmsResponse;
 import net.mittoapi.sms.webhook.DeliveryReport;
 
 /**
- * The seed's "Retrieve Delivery Reports": a tiny webhook (the JDK's HTTP server) that reads the reports
+ * Mitto's use case "Retrieve Delivery Reports" (docs/mitto-api.md): a tiny webhook (the JDK's HTTP server) that reads the reports
  * Mitto sends to the callback URL, by GET ({@code ?ID=…&MCCMNC=…}) or POST (JSON), with
  * {@link DeliveryReport}. A sandbox on this machine (in process, or standalone on loopback) delivers a report
  * for every send that names a callback; the real API cannot reach a server on localhost, so against it this

@@ -16,7 +16,7 @@ import net.mittoapi.sms.segments.Encoding;
  */
 final class Examples {
 
-    /** The seed's sender and recipient. */
+    /** The sender and recipient of Mitto's use-case page (docs/mitto-api.md). */
     static final String FROM = "MITTO SMS";
     static final String TO = orDefault(System.getenv("MITTO_TEST_TO"), "491725551234");
 

@@ -8,7 +8,7 @@ import net.mittoapi.sms.segments.SegmentCalculator;
 import net.mittoapi.sms.segments.SegmentInfo;
 
 /**
- * The seed's "Send a Long SMS": first what the 529-character text will cost, calculated offline, then one
+ * Mitto's use case "Send a Long SMS" (docs/mitto-api.md): first what the 529-character text will cost, calculated offline, then one
  * API call that the server splits into concatenated parts.
  */
 public final class LongSms {

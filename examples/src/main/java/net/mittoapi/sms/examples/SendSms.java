@@ -3,7 +3,7 @@ package net.mittoapi.sms.examples;
 import net.mittoapi.sms.SmsRequest;
 import net.mittoapi.sms.SmsResponse;
 
-/** The seed's "Send an SMS": "Hello, World!" with the default encoding. */
+/** Mitto's use case "Send an SMS" (docs/mitto-api.md): "Hello, World!" with the default encoding. */
 public final class SendSms {
 
     public static void main(String[] args) throws Exception {

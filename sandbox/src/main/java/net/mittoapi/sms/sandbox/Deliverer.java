@@ -188,8 +188,8 @@ final class Deliverer implements AutoCloseable {
 
     /**
      * Fills the placeholders of a callback template as Mitto does: {@code ~name~}, {@code <name>} or
-     * {@code $name$} (the seed names these delimiters), for {@code msgid}, {@code mcc}, {@code mnc},
-     * {@code rate} (the seed's), {@code status}, {@code errorcode} (Mitto's chat-apps documentation) and
+     * {@code $name$} (Mitto's use-case page names these delimiters), for {@code msgid}, {@code mcc}, {@code mnc},
+     * {@code rate} (the use-case page's), {@code status}, {@code errorcode} (Mitto's chat-apps documentation) and
      * {@code reference}, names in any case, values URL-encoded. Other text is left as it is. The standard query
      * is still appended to a GET report: whether Mitto does so for a template is not published.
      */

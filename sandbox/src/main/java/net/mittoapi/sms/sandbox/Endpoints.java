@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * validation with the API's {@code responseCode}s, ids, timestamps, usage and conversions.
  *
  * <p>The rules are the API's, as its documentation and Mitto's own clients state them
- * ({@code mitto-api.md}), written here on their own: the sandbox is the API's double, not a mirror of the
+ * ({@code docs/mitto-api.md}), written here on their own: the sandbox is the API's double, not a mirror of the
  * client's checks, so that a test against it fails where the API would refuse what the client let through.
  */
 final class Endpoints {
