@@ -41,9 +41,9 @@ public final class BulkSmsRequest extends MessageRequest<List<String>> {
         }
 
         /**
-         * The recipients, sent as one comma-separated string (the form of Mitto's use-case page, docs/mitto-api.md); a number listed twice is sent
-         * to twice. Each is checked as {@link SmsRequest.Builder#to(String)} checks one: E.164 digits, one
-         * leading {@code +} accepted and stripped. {@link #build()} also refuses an empty list.
+         * The recipients, sent as one comma-separated string (the form of Mitto's use-case page, docs/mitto-api.md); a
+         * number listed twice is sent to twice. Each is checked as {@link SmsRequest.Builder#to(String)} checks one:
+         * E.164 digits, one leading {@code +} accepted and stripped. {@link #build()} also refuses an empty list.
          *
          * @param to the recipients, required and non-empty, such as {@code "491725551234"}; the list is copied
          * @return this builder

@@ -4,7 +4,10 @@ import net.mittoapi.sms.BulkMessage;
 import net.mittoapi.sms.BulkSmsRequest;
 import net.mittoapi.sms.BulkSmsResponse;
 
-/** Mitto's use case "Send Bulk SMS" (docs/mitto-api.md): one call, one message (and one id) per recipient, duplicates included. */
+/**
+ * Mitto's use case "Send Bulk SMS" (docs/mitto-api.md): one call, one message (and one id) per recipient, duplicates
+ * included.
+ */
 public final class BulkSms {
 
     public static void main(String[] args) throws Exception {

@@ -5,8 +5,8 @@ import net.mittoapi.sms.BulkSmsRequest;
 import net.mittoapi.sms.BulkSmsResponse;
 
 /**
- * Mitto's use case "Replace Callback URL in API Call" (docs/mitto-api.md): delivery reports for this call go to the given URL
- * instead of the account's. (The sandbox calls only loopback URLs, so nothing reaches example.com.)
+ * Mitto's use case "Replace Callback URL in API Call" (docs/mitto-api.md): delivery reports for this call go to the
+ * given URL instead of the account's. (The sandbox calls only loopback URLs, so nothing reaches example.com.)
  */
 public final class CallbackOverride {
 

@@ -5,9 +5,9 @@ import net.mittoapi.sms.SmsRequest;
 import net.mittoapi.sms.SmsResponse;
 
 /**
- * Mitto's use case "Enable Conversion Tracking" (docs/mitto-api.md): report that a message led to a conversion. The account manager
- * must enable the feature; against the real API a test message is not convertible, and the example shows
- * the typed error the API answers with.
+ * Mitto's use case "Enable Conversion Tracking" (docs/mitto-api.md): report that a message led to a conversion. The
+ * account manager must enable the feature; against the real API a test message is not convertible, and the example
+ * shows the typed error the API answers with.
  */
 public final class ConversionTracking {
 

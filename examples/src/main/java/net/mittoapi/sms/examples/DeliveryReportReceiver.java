@@ -14,11 +14,11 @@ import net.mittoapi.sms.SmsResponse;
 import net.mittoapi.sms.webhook.DeliveryReport;
 
 /**
- * Mitto's use case "Retrieve Delivery Reports" (docs/mitto-api.md): a tiny webhook (the JDK's HTTP server) that reads the reports
- * Mitto sends to the callback URL, by GET ({@code ?ID=…&MCCMNC=…}) or POST (JSON), with
- * {@link DeliveryReport}. A sandbox on this machine (in process, or standalone on loopback) delivers a report
- * for every send that names a callback; the real API cannot reach a server on localhost, so against it this
- * example only explains what to do.
+ * Mitto's use case "Retrieve Delivery Reports" (docs/mitto-api.md): a tiny webhook (the JDK's HTTP server) that reads
+ * the reports Mitto sends to the callback URL, by GET ({@code ?ID=…&MCCMNC=…}) or POST (JSON), with {@link
+ * DeliveryReport}. A sandbox on this machine (in process, or standalone on loopback) delivers a report for every send
+ * that names a callback; the real API cannot reach a server on localhost, so against it this example only explains what
+ * to do.
  */
 public final class DeliveryReportReceiver {
 

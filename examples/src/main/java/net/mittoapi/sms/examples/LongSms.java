@@ -8,8 +8,8 @@ import net.mittoapi.sms.segments.SegmentCalculator;
 import net.mittoapi.sms.segments.SegmentInfo;
 
 /**
- * Mitto's use case "Send a Long SMS" (docs/mitto-api.md): first what the 529-character text will cost, calculated offline, then one
- * API call that the server splits into concatenated parts.
+ * Mitto's use case "Send a Long SMS" (docs/mitto-api.md): first what the 529-character text will cost, calculated
+ * offline, then one API call that the server splits into concatenated parts.
  */
 public final class LongSms {
 

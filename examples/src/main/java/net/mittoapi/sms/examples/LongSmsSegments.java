@@ -7,8 +7,8 @@ import net.mittoapi.sms.segments.SegmentCalculator;
 import net.mittoapi.sms.segments.SegmentInfo;
 
 /**
- * What the texts of Mitto's use-case page cost, calculated offline before anything is sent: encoding, length, parts, and
- * the characters that force UCS-2.
+ * What the texts of Mitto's use-case page cost, calculated offline before anything is sent: encoding, length, parts,
+ * and the characters that force UCS-2.
  */
 public final class LongSmsSegments {
 

@@ -7,8 +7,8 @@ import net.mittoapi.sms.segments.SegmentCalculator;
 import net.mittoapi.sms.segments.SegmentInfo;
 
 /**
- * Mitto's use case "Add Metadata to a Message" (docs/mitto-api.md): a {@code reference} that comes back in delivery reports. The
- * page's text begins with a Cyrillic "Е" that looks Latin; the calculator names it.
+ * Mitto's use case "Add Metadata to a Message" (docs/mitto-api.md): a {@code reference} that comes back in delivery
+ * reports. The page's text begins with a Cyrillic "Е" that looks Latin; the calculator names it.
  */
 public final class Metadata {
 

@@ -3,7 +3,9 @@ package net.mittoapi.sms.examples;
 import net.mittoapi.sms.SmsRequest;
 import net.mittoapi.sms.SmsResponse;
 
-/** Mitto's use case "Make a Test API Call" (docs/mitto-api.md): {@code test=true} validates fully and delivers nothing. */
+/**
+ * Mitto's use case "Make a Test API Call" (docs/mitto-api.md): {@code test=true} validates fully and delivers nothing.
+ */
 public final class TestCall {
 
     public static void main(String[] args) throws Exception {

@@ -8,8 +8,8 @@ import net.mittoapi.sms.UsageRequest;
 import net.mittoapi.sms.UsageResponse;
 
 /**
- * Mitto's use case "Retrieve API Usage Information" (docs/mitto-api.md): messages and cost per country over a date range. Against
- * the in-process sandbox, a few sends to Germany and Serbia first, so that there is usage to read.
+ * Mitto's use case "Retrieve API Usage Information" (docs/mitto-api.md): messages and cost per country over a date
+ * range. Against the in-process sandbox, a few sends to Germany and Serbia first, so that there is usage to read.
  */
 public final class UsageByCountry {
 

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Two readings here are assumptions, since the API does not publish them: a text with characters outside
  * the GSM 7-bit alphabet under {@code gsm} is refused (responseCode 4, "Message text is invalid", the
- * likeliest reading of its documented meaning), and a {@code unicode} text is raw text, as Mitto's use-case page (docs/mitto-api.md) and
- * Mitto's connector send it (its Node.js client hex-encodes it instead).
+ * likeliest reading of its documented meaning), and a {@code unicode} text is raw text, as Mitto's use-case page
+ * (docs/mitto-api.md) and Mitto's connector send it (its Node.js client hex-encodes it instead).
  */
 final class TextMeasure {
 

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place that decides how an answer's fields become bytes: JSON as Mitto's use-case page shows it (docs/mitto-api.md), or flat XML
- * under a root element with the JSON field names as elements (the wire contract's assumption, since the
- * API publishes no XML schema). Written by hand so that the sandbox needs no XML library.
+ * The one place that decides how an answer's fields become bytes: JSON as Mitto's use-case page shows it
+ * (docs/mitto-api.md), or flat XML under a root element with the JSON field names as elements (the wire contract's
+ * assumption, since the API publishes no XML schema). Written by hand so that the sandbox needs no XML library.
  */
 enum WireFormat {
     JSON("application/json; charset=utf-8"),
