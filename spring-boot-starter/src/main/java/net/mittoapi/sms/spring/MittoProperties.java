@@ -186,12 +186,24 @@ public class MittoProperties implements EnvironmentAware, InitializingBean {
     /**
      * Replaces the API key and base URL that binding took from the SDK's own environment variables by the
      * values of the application's other property sources (or nothing).
+     *
+     * @throws UnresolvedPlaceholderException when either holds a placeholder that nothing resolves, such as
+     *                                        {@code ${MITTO_API_KEY}} with the variable unset (unless the sandbox
+     *                                        is enabled, which needs neither)
      */
     @Override
     public void afterPropertiesSet() {
         if (environment != null) {
-            apiKey = ExplicitProperties.apiKey(environment);
-            baseUrl = ExplicitProperties.baseUrl(environment);
+            try {
+                apiKey = ExplicitProperties.apiKey(environment);
+                baseUrl = ExplicitProperties.baseUrl(environment);
+            } catch (UnresolvedPlaceholderException e) {
+                if (!sandbox.isEnabled()) {
+                    throw e;
+                }
+                apiKey = null; // the sandbox's client takes the sandbox's key and address: neither is needed
+                baseUrl = null;
+            }
         }
     }
 
