@@ -36,6 +36,11 @@ final class LogCapture implements AutoCloseable {
         return new LogCapture((Logger) LoggerFactory.getLogger(type));
     }
 
+    /** @return a capture of the logger of that name */
+    static LogCapture of(String name) {
+        return new LogCapture((Logger) LoggerFactory.getLogger(name));
+    }
+
     /** @return a capture of every logger (the root logger's appenders see them all) */
     static LogCapture all() {
         return new LogCapture((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME));

@@ -467,7 +467,11 @@ class MittoAutoConfigurationTest {
                 .withBean("second", MittoClientListener.class, () -> new Named("second", 2, heard))
                 .withBean("first", MittoClientListener.class, () -> new Named("first", 1, heard))
                 .withPropertyValues(atTheSandbox()).run(context -> {
-                    context.getBean(MittoClient.class).send(hello());
+                    try (LogCapture log = LogCapture.of(CompositeListener.class)) {
+                        context.getBean(MittoClient.class).send(hello());
+                        assertThat(log.messages(ch.qos.logback.classic.Level.WARN)).singleElement().asString()
+                                .contains("Named[name=failing").contains("threw from callEnded");
+                    }
                     assertThat(heard).containsExactly("first", "second");
                     assertThat(context.getBean(MeterRegistry.class).get(MittoMetrics.CALLS).timer().count())
                             .isEqualTo(1);

@@ -6,7 +6,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import net.mittoapi.sms.MittoClient;
 import net.mittoapi.sms.MittoClientListener;
 import net.mittoapi.sms.SmsRequest;
@@ -72,15 +77,26 @@ import org.springframework.web.bind.annotation.RestController;
         }
     }
 
-    /** Every Mitto event the application saw, in order. */
+    /**
+     * Every Mitto event the application saw, in order. Its listener of reports fails for the message id
+     * {@code explode}, fails once for each id put in {@link #failOnce}, and waits for the latch put in {@link #holds}
+     * under a report's id (at most 20 seconds).
+     */
     class Events {
         final List<Object> all = new CopyOnWriteArrayList<>();
+        final Set<String> failOnce = ConcurrentHashMap.newKeySet();
+        final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
 
         @EventListener
-        void on(MittoDeliveryReportEvent event) {
+        void on(MittoDeliveryReportEvent event) throws InterruptedException {
             all.add(event);
-            if (event.report().messageId().equals("explode")) {
+            String id = event.report().messageId();
+            if (id.equals("explode") || failOnce.remove(id)) {
                 throw new IllegalStateException("the application's listener failed");
+            }
+            CountDownLatch hold = holds.get(id);
+            if (hold != null && !hold.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("held for 20 seconds: the test never let go");
             }
         }
 
