@@ -495,6 +495,11 @@ final class WebhookHandler implements HttpRequestHandler {
         response.getOutputStream().write(bytes);
     }
 
+    /** @return how delivery reports are deduplicated, or {@code null} when every copy is published */
+    ReportDeduplication deduplication() {
+        return deduplication;
+    }
+
     @Override
     public String toString() {
         return "Mitto " + kind.noun + " endpoint at " + path;
