@@ -38,11 +38,11 @@ final class ClientObservations {
      * @return the listeners the client gets: the observations first, then {@code listeners}, each
      *         {@link MittoMetrics} without its call timer (which the observations record, or hand back to it for a
      *         call no meter handler timed); {@code listeners} itself when the application has no
-     *         {@code ObservationRegistry}
+     *         {@code ObservationRegistry} (or several, none primary)
      */
     List<MittoClientListener> around(List<MittoClientListener> listeners) {
-        if (!(registry.getIfAvailable() instanceof ObservationRegistry observations)) {
-            return listeners;
+        if (!(registry.getIfUnique() instanceof ObservationRegistry observations)) {
+            return listeners; // none, or several and none of them primary: which one to observe in is not ours to pick
         }
         List<MittoClientListener> all = new ArrayList<>(listeners.size() + 1);
         if (METERS) {
