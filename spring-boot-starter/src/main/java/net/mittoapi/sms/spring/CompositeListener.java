@@ -8,8 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each event to several listeners in order. One that throws is logged at WARN the first time (later
- * failures at DEBUG) and never keeps the others from their event.
+ * Hands each event to several listeners in order. One that throws (an {@link Error} too, such as an
+ * {@link AssertionError} or a {@link LinkageError}, but not the JVM's own {@link VirtualMachineError}s) is logged at
+ * WARN the first time (later failures at DEBUG) and never keeps the others from their event: the call's observation
+ * is stopped, and its meters recorded, whatever an application's listener before them does.
  */
 final class CompositeListener implements MittoClientListener {
 
@@ -64,7 +66,10 @@ final class CompositeListener implements MittoClientListener {
             MittoClientListener listener = listeners.get(i);
             try {
                 call.accept(listener);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                    throw e; // the JVM's own trouble, which no listener causes alone
+                }
                 if (failed[i].compareAndSet(false, true)) {
                     LOG.warn("MittoClientListener {} threw from {}; the call goes on, and later failures of this"
                             + " listener are logged at DEBUG only", listener, method, e);

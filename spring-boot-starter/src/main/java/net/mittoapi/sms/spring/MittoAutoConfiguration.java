@@ -1,6 +1,7 @@
 package net.mittoapi.sms.spring;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.net.URLEncoder;
@@ -47,6 +48,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  *   <li>{@link MittoMetrics} when the application has a Micrometer {@link MeterRegistry}. The auto-configured
  *       client gets every {@link MittoClientListener} bean, in their order: the metrics and the application's
  *       own listeners alike.</li>
+ *   <li>An observation {@code mitto.sms.calls} per call of the auto-configured client when the application has a
+ *       Micrometer {@link ObservationRegistry} (Spring Boot's actuator): with micrometer-tracing, a span per call
+ *       with an event per retry, child of the caller's current observation. Its meter handler then records the
+ *       call timer in {@link MittoMetrics}'s place, with the same name, tags and description (see
+ *       {@code CallObservations}, {@code ObservationMeterFilter}).</li>
  *   <li>A {@code MittoSandbox} bean when {@code mitto.sandbox.enabled=true}: started on loopback, closed with the
  *       context, and the client pointed at it with its key. The sandbox is an artifact of its own,
  *       {@code net.mittoapi:mitto-sms-sandbox}, which the starter names as an optional dependency: an application
@@ -82,13 +88,14 @@ public class MittoAutoConfiguration {
      * @param properties the {@code mitto.*} properties
      * @param sandbox    where the sandbox listens, when enabled
      * @param listeners  every {@link MittoClientListener} bean, metrics included
+     * @param observations an observation per call, when the application has an {@code ObservationRegistry}
      * @return the client; closed with the context
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @Conditional(OnClientConfigured.class)
     MittoClient mittoClient(MittoProperties properties, ObjectProvider<SandboxAddress> sandbox,
-            ObjectProvider<MittoClientListener> listeners) {
+            ObjectProvider<MittoClientListener> listeners, ObjectProvider<ClientObservations> observations) {
         MittoClient.Builder builder = MittoClient.builder();
         SandboxAddress local = properties.getSandbox().isEnabled() ? sandbox.getIfAvailable() : null;
         if (local != null) {
@@ -121,6 +128,10 @@ public class MittoAutoConfiguration {
             builder.maxRetries(properties.getMaxRetries());
         }
         List<MittoClientListener> all = listeners.orderedStream().toList();
+        ClientObservations observing = observations.getIfAvailable();
+        if (observing != null) {
+            all = observing.around(all);
+        }
         builder.listener(CompositeListener.of(all));
         MittoClient client;
         try {
@@ -364,6 +375,27 @@ public class MittoAutoConfiguration {
         @ConditionalOnMissingBean
         MittoMetrics mittoMetrics(MeterRegistry registry) {
             return new MittoMetrics(registry);
+        }
+
+        /**
+         * Keeps the meters that Micrometer's meter handler derives from the calls' observations as they always were.
+         *
+         * @return the filter, which Spring Boot applies to its registries
+         */
+        @Bean
+        static ObservationMeterFilter mittoObservationMeterFilter() {
+            return new ObservationMeterFilter();
+        }
+    }
+
+    /** An observation per call of the auto-configured client, when the application has an observation registry. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObservationRegistry.class)
+    static class ObservationConfiguration {
+
+        @Bean
+        ClientObservations mittoClientObservations(ObjectProvider<ObservationRegistry> registry) {
+            return new ClientObservations(registry);
         }
     }
 

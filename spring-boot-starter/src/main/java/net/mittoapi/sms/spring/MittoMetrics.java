@@ -28,6 +28,12 @@ import net.mittoapi.sms.MittoClientListener;
  *       predicts them (a bulk send records one value per recipient)</td></tr>
  * </table>
  *
+ * <p>In an application with a Micrometer {@code ObservationRegistry} (Spring Boot's actuator), the auto-configured
+ * client's calls are observations named {@value #CALLS} as well, and the timer comes from the observation's meter
+ * handler instead of from this listener, with the same name, tags and description (see {@code CallObservations} and
+ * {@code ObservationMeterFilter} in this package): one timer either way, never two. This bean itself always records
+ * the timer, for a client of the application's own that is given it.
+ *
  * <p>Sends whose parts cannot be predicted ({@code BINARY}, or {@code GSM} with a text GSM-7 cannot carry) record
  * no segments. Thread-safe, allocation-light and never throws for a well-formed event.
  */
@@ -42,6 +48,10 @@ public final class MittoMetrics implements MittoClientListener {
     /** The {@code status} tag's value when no HTTP answer came. */
     public static final String NO_STATUS = "NONE";
 
+    /** The description of {@value #CALLS}, also given to the observation's timer by {@link ObservationMeterFilter}. */
+    static final String CALLS_DESCRIPTION = "Calls to the Mitto SMS API, from start to result, retries included";
+
+    /** {@code null} in a view whose calls an observation times. */
     private final Meter.MeterProvider<Timer> calls;
     private final Meter.MeterProvider<Counter> retries;
     private final Meter.MeterProvider<DistributionSummary> segments;
@@ -54,7 +64,7 @@ public final class MittoMetrics implements MittoClientListener {
             throw new IllegalArgumentException("registry must not be null");
         }
         this.calls = Timer.builder(CALLS)
-                .description("Calls to the Mitto SMS API, from start to result, retries included")
+                .description(CALLS_DESCRIPTION)
                 .withRegistry(registry);
         this.retries = Counter.builder(RETRIES)
                 .description("Retries of Mitto SMS API calls that certainly were not processed")
@@ -64,6 +74,35 @@ public final class MittoMetrics implements MittoClientListener {
                 .withRegistry(registry);
     }
 
+    private MittoMetrics(MittoMetrics timed) {
+        this.calls = null;
+        this.retries = timed.retries;
+        this.segments = timed.segments;
+    }
+
+    /**
+     * These meters but the call timer, for the auto-configured client whose calls a Micrometer observation times
+     * (see {@link CallObservations}): the same retries counter and segments summary.
+     */
+    MittoMetrics withoutCallTimer() {
+        return calls == null ? this : new MittoMetrics(this);
+    }
+
+    /** @return a listener that records the call timer alone, or {@code null} when this view has none */
+    MittoClientListener callTimer() {
+        return calls == null ? null : new MittoClientListener() {
+            @Override
+            public void callEnded(CallEnded event) {
+                timeCall(event);
+            }
+
+            @Override
+            public String toString() {
+                return "MittoMetrics[" + CALLS + "]";
+            }
+        };
+    }
+
     /**
      * Records the call's duration, and the parts of each message a successful send carried.
      *
@@ -71,15 +110,21 @@ public final class MittoMetrics implements MittoClientListener {
      */
     @Override
     public void callEnded(CallEnded event) {
-        String status = event.httpStatus() < 0 ? NO_STATUS : Integer.toString(event.httpStatus());
-        calls.withTags("endpoint", event.endpoint().path(), "outcome", event.outcome().name(), "status", status)
-                .record(event.duration());
+        timeCall(event);
         Segments predicted = event.segments();
         if (event.outcome() == Outcome.SUCCESS && predicted != null) {
             DistributionSummary summary = segments.withTags("encoding", predicted.encoding().name());
             for (int i = 0; i < predicted.recipients(); i++) {
                 summary.record(predicted.parts());
             }
+        }
+    }
+
+    private void timeCall(CallEnded event) {
+        if (calls != null) {
+            String status = event.httpStatus() < 0 ? NO_STATUS : Integer.toString(event.httpStatus());
+            calls.withTags("endpoint", event.endpoint().path(), "outcome", event.outcome().name(), "status", status)
+                    .record(event.duration());
         }
     }
 
@@ -96,6 +141,6 @@ public final class MittoMetrics implements MittoClientListener {
     /** @return the meters' names */
     @Override
     public String toString() {
-        return "MittoMetrics[" + CALLS + ", " + RETRIES + ", " + SEGMENTS + "]";
+        return "MittoMetrics[" + (calls == null ? "" : CALLS + ", ") + RETRIES + ", " + SEGMENTS + "]";
     }
 }

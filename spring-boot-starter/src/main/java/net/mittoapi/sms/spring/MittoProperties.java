@@ -186,12 +186,24 @@ public class MittoProperties implements EnvironmentAware, InitializingBean {
     /**
      * Replaces the API key and base URL that binding took from the SDK's own environment variables by the
      * values of the application's other property sources (or nothing).
+     *
+     * @throws UnresolvedPlaceholderException when either holds a placeholder that nothing resolves, such as
+     *                                        {@code ${MITTO_API_KEY}} with the variable unset (unless the sandbox
+     *                                        is enabled, which needs neither)
      */
     @Override
     public void afterPropertiesSet() {
         if (environment != null) {
-            apiKey = ExplicitProperties.apiKey(environment);
-            baseUrl = ExplicitProperties.baseUrl(environment);
+            try {
+                apiKey = ExplicitProperties.apiKey(environment);
+                baseUrl = ExplicitProperties.baseUrl(environment);
+            } catch (UnresolvedPlaceholderException e) {
+                if (!sandbox.isEnabled()) {
+                    throw e;
+                }
+                apiKey = null; // the sandbox's client takes the sandbox's key and address: neither is needed
+                baseUrl = null;
+            }
         }
     }
 
@@ -233,6 +245,9 @@ public class MittoProperties implements EnvironmentAware, InitializingBean {
 
         /** The largest callback body accepted; a larger one is answered 413. Default: 64KB. */
         private DataSize maxBodySize = DataSize.ofKilobytes(64);
+
+        /** How the delivery-report endpoint publishes each report once, although Mitto may send it again. */
+        private final Deduplication deduplication = new Deduplication();
 
         /** Creates the settings with nothing set. */
         public Webhook() {
@@ -278,11 +293,102 @@ public class MittoProperties implements EnvironmentAware, InitializingBean {
             this.maxBodySize = maxBodySize;
         }
 
+        /** @return the deduplication's settings */
+        public Deduplication getDeduplication() {
+            return deduplication;
+        }
+
         /** @return the settings, never the token */
         @Override
         public String toString() {
             return "Webhook{path=" + path + ", inboundPath=" + inboundPath + ", token="
-                    + (token == null ? "unset" : "set (redacted)") + ", maxBodySize=" + maxBodySize + "}";
+                    + (token == null ? "unset" : "set (redacted)") + ", maxBodySize=" + maxBodySize
+                    + ", deduplication=" + deduplication + "}";
+        }
+    }
+
+    /** The {@code mitto.webhook.deduplication.*} properties. */
+    public static class Deduplication {
+
+        /**
+         * Whether the delivery-report endpoint publishes each report once per message id and status within the
+         * window: a copy of a published report (Mitto sends one again when it got no 2xx answer in time) is
+         * answered 200 without being published, a copy arriving while the first is being published is answered
+         * 503 (Mitto tries again), and a report whose listener failed (answered 500) is published again when
+         * Mitto retries. Inbound SMS are not deduplicated. Default: true.
+         */
+        private boolean enabled = true;
+
+        /**
+         * How long a published report is remembered, such as 24h or 30m: copies arriving later are published
+         * again. Default: 24h.
+         */
+        private Duration window = Duration.ofHours(24);
+
+        /**
+         * The name of a cache of the application's Spring CacheManager in which to remember reports, so that
+         * every instance of the application sharing that cache (Hazelcast, Redis, Infinispan, ...) publishes a
+         * report once between them. The cache's putIfAbsent must be atomic across instances; give it a time-to-live
+         * of at least the window. Not set: each instance remembers reports in its own memory (see max-entries).
+         */
+        private String cache;
+
+        /**
+         * The most reports the in-memory store remembers (about 100 bytes each): when more distinct reports arrive
+         * within the window, the oldest are forgotten first. Unused with mitto.webhook.deduplication.cache.
+         * Default: 100000 (about 10 MB).
+         */
+        private int maxEntries = 100_000;
+
+        /** Creates the settings with the defaults. */
+        public Deduplication() {
+        }
+
+        /** @return whether reports are deduplicated */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether reports are deduplicated */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return how long a published report is remembered */
+        public Duration getWindow() {
+            return window;
+        }
+
+        /** @param window how long a published report is remembered */
+        public void setWindow(Duration window) {
+            this.window = window;
+        }
+
+        /** @return the name of the application's cache to remember reports in, or {@code null} for local memory */
+        public String getCache() {
+            return cache;
+        }
+
+        /** @param cache the name of a cache of the application's CacheManager */
+        public void setCache(String cache) {
+            this.cache = cache;
+        }
+
+        /** @return the most reports the in-memory store remembers */
+        public int getMaxEntries() {
+            return maxEntries;
+        }
+
+        /** @param maxEntries the most reports the in-memory store remembers */
+        public void setMaxEntries(int maxEntries) {
+            this.maxEntries = maxEntries;
+        }
+
+        /** @return the settings */
+        @Override
+        public String toString() {
+            return "Deduplication{enabled=" + enabled + ", window=" + window + ", cache=" + cache + ", maxEntries="
+                    + maxEntries + "}";
         }
     }
 

@@ -1,16 +1,22 @@
 package net.mittoapi.sms.spring;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
@@ -47,6 +53,13 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  * before Boot 4); a form declaring another charset, read so by a filter and holding text beyond ASCII, is
  * answered 400 with a WARN that says so, rather than published with its text altered.
  *
+ * <p>Each delivery report is published once per message id and status within {@code mitto.webhook.deduplication.window}
+ * (24 hours by default; {@code mitto.webhook.deduplication.enabled=false} publishes every copy): a copy of a published
+ * report is answered 200 without being published again, and a report is remembered only once its listeners
+ * succeeded. Reports are remembered in each instance's memory (at most {@code mitto.webhook.deduplication.max-entries})
+ * or, with {@code mitto.webhook.deduplication.cache}, in that cache of the application's {@link CacheManager}, shared
+ * by every instance that shares the cache. See {@link ReportDeduplication} for the guarantees and their limits.
+ *
  * <p>The endpoint is mapped ahead of the application's controllers. With Spring Security, permit the paths (Mitto
  * sends no credentials but the token) and exempt them from CSRF protection.
  */
@@ -62,6 +75,8 @@ public class MittoWebhookAutoConfiguration {
     static final int ORDER = -1;
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()+,;=:@%/-]*");
     private static final long MAX_BODY_LIMIT = DataSize.ofMegabytes(16).toBytes();
+    /** The most entries of the local deduplication store: about 1 GB. */
+    static final int MAX_LOCAL_ENTRIES = 10_000_000;
 
     /** Created by Spring Boot's auto-configuration. */
     public MittoWebhookAutoConfiguration() {
@@ -95,19 +110,21 @@ public class MittoWebhookAutoConfiguration {
     /**
      * The handlers, mapped at their paths.
      *
-     * @param endpoints  the paths and token
-     * @param properties the {@code mitto.*} properties, for the body limit
-     * @param publisher  where events go
+     * @param endpoints     the paths and token
+     * @param properties    the {@code mitto.*} properties, for the body limit and the deduplication
+     * @param publisher     where events go
+     * @param cacheManagers the application's cache manager, for {@code mitto.webhook.deduplication.cache}
      * @return the mapping
      */
     @Bean
     SimpleUrlHandlerMapping mittoWebhookHandlerMapping(WebhookEndpoints endpoints, MittoProperties properties,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, ObjectProvider<CacheManager> cacheManagers) {
         int maxBody = (int) properties.getWebhook().getMaxBodySize().toBytes();
         Map<String, Object> handlers = new LinkedHashMap<>();
         if (endpoints.deliveryPath() != null) {
             handlers.put(endpoints.deliveryPath(), new WebhookHandler(WebhookHandler.Kind.DELIVERY_REPORT,
-                    endpoints.deliveryPath(), endpoints.token(), maxBody, publisher, System::nanoTime));
+                    endpoints.deliveryPath(), endpoints.token(), maxBody, publisher, System::nanoTime,
+                    deduplication(properties.getWebhook().getDeduplication(), cacheManagers)));
         }
         if (endpoints.inboundPath() != null) {
             handlers.put(endpoints.inboundPath(), new WebhookHandler(WebhookHandler.Kind.INBOUND_SMS,
@@ -120,6 +137,64 @@ public class MittoWebhookAutoConfiguration {
                     String.join(" and ", handlers.keySet()), handlers.size() == 1 ? "s" : "");
         }
         return new SimpleUrlHandlerMapping(handlers, ORDER);
+    }
+
+    /**
+     * @return the deduplication of delivery reports the properties ask for, or {@code null} when it is off
+     * @throws IllegalStateException when a setting is out of range, or the cache it names cannot be had
+     */
+    static ReportDeduplication deduplication(MittoProperties.Deduplication settings,
+            ObjectProvider<CacheManager> cacheManagers) {
+        if (!settings.isEnabled()) {
+            return null;
+        }
+        Duration window = settings.getWindow();
+        if (window == null || window.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalStateException("mitto.webhook.deduplication.window must be at least 1s, such as 24h; got "
+                    + window + ". To publish every copy of a report, set mitto.webhook.deduplication.enabled=false");
+        }
+        String name = settings.getCache();
+        ReportDeduplication.Store store;
+        if (name == null || name.isBlank()) {
+            int max = settings.getMaxEntries();
+            if (max < 1 || max > MAX_LOCAL_ENTRIES) {
+                throw new IllegalStateException("mitto.webhook.deduplication.max-entries must be between 1 and "
+                        + MAX_LOCAL_ENTRIES + " (about 100 bytes each); got " + max + ". For more, share a cache:"
+                        + " mitto.webhook.deduplication.cache");
+            }
+            store = new ReportDeduplication.LocalStore(max);
+        } else {
+            store = new ReportDeduplication.CacheStore(cache(name.strip(), cacheManagers));
+        }
+        ReportDeduplication deduplication = new ReportDeduplication(store, window, Clock.systemUTC(),
+                System::nanoTime);
+        LOG.info("Mitto delivery reports are published once per message id and status within {} ({})", window,
+                store);
+        return deduplication;
+    }
+
+    private static Cache cache(String name, ObjectProvider<CacheManager> cacheManagers) {
+        CacheManager manager;
+        try {
+            manager = cacheManagers.getIfAvailable();
+        } catch (NoUniqueBeanDefinitionException e) {
+            throw new IllegalStateException("mitto.webhook.deduplication.cache=" + name + " names a cache of the"
+                    + " application's CacheManager, but the application has " + e.getNumberOfBeansFound() + ": mark"
+                    + " the one to use @Primary", e);
+        }
+        if (manager == null) {
+            throw new IllegalStateException("mitto.webhook.deduplication.cache=" + name + " names a cache of the"
+                    + " application's CacheManager, but the application has none: set up its cache (with"
+                    + " @EnableCaching and a provider such as Hazelcast, Redis or Infinispan, shared by every"
+                    + " instance), or remove the property to remember reports in each instance's memory");
+        }
+        Cache cache = manager.getCache(name);
+        if (cache == null) {
+            throw new IllegalStateException("mitto.webhook.deduplication.cache=" + name + " names no cache of the"
+                    + " application's CacheManager (" + manager.getClass().getSimpleName() + ", caches "
+                    + manager.getCacheNames() + "): configure a cache of that name, or name one it has");
+        }
+        return cache;
     }
 
     private static String path(String property, String value) {

@@ -38,6 +38,12 @@ import org.springframework.web.HttpRequestHandler;
  * 400 with a WARN that says what was wrong and holds none of the payload's values; anything else is published,
  * then answered 200 with an empty body. Nothing is published for a refused request.
  *
+ * <p>With a {@link ReportDeduplication} (delivery reports only), a report is claimed between reading and publishing:
+ * a copy of one published within the window is answered 200 without being published again, a copy of one being
+ * published by another request right now is answered 503 with {@code Retry-After: 5}; a report is marked seen once
+ * its listeners succeeded, and its claim released when one failed (the answer is then 500, and Mitto's retry is
+ * published again).
+ *
  * <p>Where the fields come from:
  * <ul>
  *   <li>GET: the query.</li>
@@ -63,6 +69,8 @@ final class WebhookHandler implements HttpRequestHandler {
     static final String TOKEN_PARAMETER = "token";
     /** The least time between two warnings of a refused token. */
     static final Duration UNAUTHORIZED_WARNING_INTERVAL = Duration.ofMinutes(1);
+    /** The {@code Retry-After} of a 503 for a copy of a report being published by another request: seconds. */
+    static final String IN_PROGRESS_RETRY_AFTER = "5";
     private static final MimeType FORM = new MimeType("application", "x-www-form-urlencoded");
     private static final int CONTENT_TYPE_CHARS = 200;
 
@@ -128,6 +136,7 @@ final class WebhookHandler implements HttpRequestHandler {
     private final int maxBodyBytes;
     private final ApplicationEventPublisher publisher;
     private final WarningThrottle unauthorizedWarnings;
+    private final ReportDeduplication deduplication;
 
     /**
      * @param kind         what arrives at the path
@@ -139,12 +148,28 @@ final class WebhookHandler implements HttpRequestHandler {
      */
     WebhookHandler(Kind kind, String path, String token, int maxBodyBytes, ApplicationEventPublisher publisher,
             LongSupplier ticker) {
+        this(kind, path, token, maxBodyBytes, publisher, ticker, null);
+    }
+
+    /**
+     * @param kind          what arrives at the path
+     * @param path          the path, for log lines
+     * @param token         the token every request must carry, or {@code null} for none
+     * @param maxBodyBytes  the largest body taken
+     * @param publisher     where events go
+     * @param ticker        the current time in nanoseconds, for the rate of warnings ({@code System::nanoTime})
+     * @param deduplication publishes each delivery report once per (message id, status) within its window, or
+     *                      {@code null} to publish every copy
+     */
+    WebhookHandler(Kind kind, String path, String token, int maxBodyBytes, ApplicationEventPublisher publisher,
+            LongSupplier ticker, ReportDeduplication deduplication) {
         this.kind = kind;
         this.path = path;
         this.tokenDigest = token == null ? null : sha256(token);
         this.maxBodyBytes = maxBodyBytes;
         this.publisher = publisher;
         this.unauthorizedWarnings = new WarningThrottle(UNAUTHORIZED_WARNING_INTERVAL, ticker);
+        this.deduplication = kind == Kind.DELIVERY_REPORT ? deduplication : null;
     }
 
     @Override
@@ -166,9 +191,9 @@ final class WebhookHandler implements HttpRequestHandler {
             }
             query = withoutToken(query);
         }
-        ApplicationEvent event;
+        Object payload;
         try {
-            event = event(post ? readPost(request, query == null ? "" : query) : readQuery(query == null ? "" : query));
+            payload = post ? readPost(request, query == null ? "" : query) : readQuery(query == null ? "" : query);
         } catch (Refusal refusal) {
             LOG.warn("Refused a Mitto {} with {} on {} {}: {}", kind.noun, refusal.status, method, path,
                     refusal.getMessage());
@@ -179,7 +204,34 @@ final class WebhookHandler implements HttpRequestHandler {
             answer(response, refusal.status, refusal.answer);
             return;
         }
-        publisher.publishEvent(event);
+        ReportDeduplication.Claim claim = deduplication != null && payload instanceof DeliveryReport report
+                ? deduplication.claim(report) : null;
+        if (claim != null && claim.verdict() == ReportDeduplication.Verdict.DUPLICATE) {
+            LOG.debug("Answered a copy of a Mitto {} on {} {} with 200 without publishing it: published within the"
+                    + " deduplication window", kind.noun, method, path);
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentLength(0);
+            return;
+        }
+        if (claim != null && claim.verdict() == ReportDeduplication.Verdict.IN_PROGRESS) {
+            LOG.debug("Answered a copy of a Mitto {} on {} {} with 503: another copy of it is being published right"
+                    + " now", kind.noun, method, path);
+            response.setHeader("Retry-After", IN_PROGRESS_RETRY_AFTER);
+            answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the same " + kind.noun + " is being"
+                    + " processed; try again later\n");
+            return;
+        }
+        try {
+            publisher.publishEvent(event(payload));
+        } catch (RuntimeException | Error e) {
+            if (claim != null) {
+                claim.failed(); // Mitto's retry of it (the answer is 500) is published again
+            }
+            throw e;
+        }
+        if (claim != null) {
+            claim.published();
+        }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentLength(0);
     }
@@ -441,6 +493,11 @@ final class WebhookHandler implements HttpRequestHandler {
         response.setContentType("text/plain;charset=UTF-8");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
+    }
+
+    /** @return how delivery reports are deduplicated, or {@code null} when every copy is published */
+    ReportDeduplication deduplication() {
+        return deduplication;
     }
 
     @Override

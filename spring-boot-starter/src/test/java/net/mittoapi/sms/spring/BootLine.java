@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 
 /**
  * What differs between the Spring Boot lines the starter is tested under: the names of Boot's own
- * auto-configurations, which Boot 4 moved into modules of their own.
+ * auto-configurations, which Boot 4 moved into modules of their own, and of some of their properties.
  */
 final class BootLine {
 
@@ -27,6 +27,26 @@ final class BootLine {
                 : of("org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
                         "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
                         "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration");
+    }
+
+    /** @return Boot's ObservationRegistry auto-configuration of the running line */
+    static AutoConfigurations observation() {
+        return major() >= 4
+                ? of("org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+                : of("org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration");
+    }
+
+    /** @return Boot's micrometer-tracing auto-configuration of the running line (handlers for a Tracer bean) */
+    static AutoConfigurations tracing() {
+        return major() >= 4
+                ? of("org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration")
+                : of("org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration");
+    }
+
+    /** @return the property that turns off the long task timers Boot's meter handler makes of observations */
+    static String noLongTaskTimers() {
+        return major() >= 4 ? "management.metrics.observations.ignored-meters=long-task-timer"
+                : "management.observations.long-task-timer.enabled=false";
     }
 
     private static AutoConfigurations of(String... names) {

@@ -1,7 +1,9 @@
 package net.mittoapi.sms.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +16,8 @@ import net.mittoapi.sms.MittoClientListener.Outcome;
 import net.mittoapi.sms.MittoClientListener.RetryReason;
 import net.mittoapi.sms.MittoClientListener.RetryScheduled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
-@ExtendWith(OutputCaptureExtension.class)
+/** Several listeners as one: order, and failures of one that reach neither the others nor the call. */
 class CompositeListenerTest {
 
     private static final CallStarted STARTED = new CallStarted(1, Endpoint.SMS, "http://127.0.0.1/sms.json", null);
@@ -53,7 +52,7 @@ class CompositeListenerTest {
     }
 
     @Test
-    void aThrowingListenerNeitherStopsTheOthersNorFloodsTheLog(CapturedOutput output) {
+    void aThrowingListenerNeitherStopsTheOthersNorFloodsTheLog() {
         List<String> seen = new ArrayList<>();
         MittoClientListener failing = new MittoClientListener() {
             @Override
@@ -67,14 +66,56 @@ class CompositeListenerTest {
             }
         };
         MittoClientListener both = CompositeListener.of(List.of(failing, new Recorder("b", seen)));
-
-        both.callEnded(ENDED);
-        both.callEnded(ENDED);
-        both.callEnded(ENDED);
+        String log;
+        try (LogCapture capture = LogCapture.of(CompositeListener.class)) {
+            both.callEnded(ENDED);
+            both.callEnded(ENDED);
+            both.callEnded(ENDED);
+            assertThat(capture.messages(Level.WARN)).singleElement().asString()
+                    .contains("FailingListener threw from callEnded");
+            log = capture.text();
+        }
 
         assertThat(seen).containsExactly("b:ended", "b:ended", "b:ended");
-        assertThat(output.getAll().split("FailingListener threw from callEnded", -1)).hasSize(2);
-        assertThat(output.getAll()).contains("WARN").contains("listener bug");
+        assertThat(log).contains("listener bug");
+    }
+
+    /** An Error (a failed assertion, a missing class) is a listener's failure too; the others still hear. */
+    @Test
+    void anErrorOfAListenerDoesNotStopTheOthers() {
+        List<String> seen = new ArrayList<>();
+        MittoClientListener failing = new MittoClientListener() {
+            @Override
+            public void callStarted(CallStarted event) {
+                throw new NoClassDefFoundError("io/example/Missing");
+            }
+
+            @Override
+            public void callEnded(CallEnded event) {
+                throw new AssertionError("listener assertion");
+            }
+        };
+        MittoClientListener both = CompositeListener.of(List.of(failing, new Recorder("b", seen)));
+        try (LogCapture capture = LogCapture.of(CompositeListener.class)) {
+            both.callStarted(STARTED);
+            both.callEnded(ENDED);
+            assertThat(capture.messages(Level.WARN)).hasSize(1);
+        }
+
+        assertThat(seen).containsExactly("b:started", "b:ended");
+    }
+
+    @Test
+    void theJvmsOwnErrorsAreNotSwallowed() {
+        MittoClientListener failing = new MittoClientListener() {
+            @Override
+            public void callEnded(CallEnded event) {
+                throw new OutOfMemoryError("simulated");
+            }
+        };
+        MittoClientListener both = CompositeListener.of(List.of(failing, new Recorder("b", new ArrayList<>())));
+
+        assertThatThrownBy(() -> both.callEnded(ENDED)).isInstanceOf(OutOfMemoryError.class);
     }
 
     private record Recorder(String name, List<String> seen) implements MittoClientListener {

@@ -11,23 +11,34 @@ import org.slf4j.LoggerFactory;
 /**
  * The log events of one logger (and the loggers below it) from the moment it is opened until closed, through
  * logback (the test binding): what a test asserts on instead of the console, whose timestamps and startup lines
- * a text search would trip over.
+ * a text search would trip over. While open, a logger's events go to the capture only, not to the console: a
+ * passing build prints no warning (or stack trace) that a test provoked on purpose.
  */
 final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
+    private final boolean additive;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     private LogCapture(Logger logger) {
         this.logger = logger;
+        this.additive = logger.isAdditive();
         appender.setName("LogCapture-" + System.identityHashCode(this));
         appender.start();
         logger.addAppender(appender);
+        if (!Logger.ROOT_LOGGER_NAME.equals(logger.getName())) {
+            logger.setAdditive(false); // what a test provokes and asserts on stays off the console
+        }
     }
 
     /** @return a capture of {@code type}'s logger */
     static LogCapture of(Class<?> type) {
         return new LogCapture((Logger) LoggerFactory.getLogger(type));
+    }
+
+    /** @return a capture of the logger of that name */
+    static LogCapture of(String name) {
+        return new LogCapture((Logger) LoggerFactory.getLogger(name));
     }
 
     /** @return a capture of every logger (the root logger's appenders see them all) */
@@ -62,6 +73,7 @@ final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
+        logger.setAdditive(additive);
         logger.detachAppender(appender);
         appender.stop();
     }

@@ -99,6 +99,57 @@ class MittoAutoConfigurationTest {
         assertThat(output.getAll()).contains(NO_CLIENT);
     }
 
+    /** Issue 18: a placeholder nothing resolves is not a key; start-up fails naming the variable, sending nothing. */
+    @Test
+    void anUnresolvedPlaceholderFailsStartupNamingTheVariable(CapturedOutput output) {
+        runner.withPropertyValues("mitto.api-key=${MITTO_TEST_UNSET_KEY_VARIABLE}", "mitto.base-url=" + sandbox.baseUrl())
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).hasStackTraceContaining(
+                            "mitto.api-key refers to ${MITTO_TEST_UNSET_KEY_VARIABLE}, but nothing defines"
+                                    + " MITTO_TEST_UNSET_KEY_VARIABLE");
+                });
+        runner.withPropertyValues("mitto.api-key=s3cret-part-${MITTO_TEST_UNSET_PART:${MITTO_TEST_UNSET_INNER}}")
+                .run(context -> {
+                    assertThat(context.getStartupFailure()).hasStackTraceContaining(
+                            "nothing defines MITTO_TEST_UNSET_INNER");
+                    assertThat(context.getStartupFailure()).as("text around a placeholder may be part of a key")
+                            .satisfies(failure -> assertThat(stackTrace(failure)).doesNotContain("s3cret-part"));
+                });
+        assertThat(sandbox.received()).isEmpty();
+        assertThat(output.getAll()).doesNotContain(NO_CLIENT);
+    }
+
+    private static String stackTrace(Throwable failure) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
+    }
+
+    /** The sandbox takes no key: a placeholder left unresolved then stops nothing (a test profile without it). */
+    @Test
+    void anUnresolvedPlaceholderIsNoMatterWithTheSandbox() {
+        runner.withPropertyValues("mitto.api-key=${MITTO_TEST_UNSET_KEY_VARIABLE}", "mitto.sandbox.enabled=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    context.getBean(MittoClient.class).send(hello());
+                    assertThat(context.getBean(MittoSandbox.class).messages()).hasSize(1);
+                });
+    }
+
+    /** A real application reports it as Spring Boot's "APPLICATION FAILED TO START", naming the variable. */
+    @Test
+    void anUnresolvedPlaceholderIsReportedByTheFailureAnalyzer(CapturedOutput output) {
+        SpringApplication application = new SpringApplication(JustTheStarter.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(Map.of("mitto.api-key", "${MITTO_TEST_UNSET_KEY_VARIABLE}"));
+        assertThatThrownBy(application::run).hasStackTraceContaining("MITTO_TEST_UNSET_KEY_VARIABLE");
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+                .contains("mitto.api-key refers to ${MITTO_TEST_UNSET_KEY_VARIABLE}, but nothing defines"
+                        + " MITTO_TEST_UNSET_KEY_VARIABLE")
+                .contains("Set the environment variable MITTO_TEST_UNSET_KEY_VARIABLE");
+    }
+
     @Test
     void aKeyMakesAClientThatSends(CapturedOutput output) {
         runner.withPropertyValues(atTheSandbox()).run(context -> {
@@ -416,7 +467,11 @@ class MittoAutoConfigurationTest {
                 .withBean("second", MittoClientListener.class, () -> new Named("second", 2, heard))
                 .withBean("first", MittoClientListener.class, () -> new Named("first", 1, heard))
                 .withPropertyValues(atTheSandbox()).run(context -> {
-                    context.getBean(MittoClient.class).send(hello());
+                    try (LogCapture log = LogCapture.of(CompositeListener.class)) {
+                        context.getBean(MittoClient.class).send(hello());
+                        assertThat(log.messages(ch.qos.logback.classic.Level.WARN)).singleElement().asString()
+                                .contains("Named[name=failing").contains("threw from callEnded");
+                    }
                     assertThat(heard).containsExactly("first", "second");
                     assertThat(context.getBean(MeterRegistry.class).get(MittoMetrics.CALLS).timer().count())
                             .isEqualTo(1);

@@ -1,12 +1,20 @@
 package net.mittoapi.sms.spring;
 
+import io.micrometer.tracing.test.simple.SimpleTracer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import net.mittoapi.sms.MittoClient;
 import net.mittoapi.sms.MittoClientListener;
+import net.mittoapi.sms.SmsRequest;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,11 +22,13 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A web application with the starter, Spring MVC, Actuator and Prometheus, and no configuration of the SDK of
- * its own: only properties. The sandbox runs in it, the endpoints take reports and inbound SMS with a token.
+ * A web application with the starter, Spring MVC, Actuator, Prometheus and micrometer-tracing (its test tracer), and
+ * no configuration of the SDK of its own: only properties. The sandbox runs in it, the endpoints take reports and
+ * inbound SMS with a token.
  * Test classes carrying this annotation share one running application (Spring's test context cache).
  */
 @Target(ElementType.TYPE)
@@ -54,17 +64,39 @@ import org.springframework.web.bind.annotation.RestController;
         Hello hello() {
             return new Hello();
         }
+
+        @Bean
+        Sender sender(MittoClient client) {
+            return new Sender(client);
+        }
+
+        /** micrometer-tracing's test tracer: Boot's tracing auto-configuration turns observations into its spans. */
+        @Bean
+        SimpleTracer tracer() {
+            return new SimpleTracer();
+        }
     }
 
-    /** Every Mitto event the application saw, in order. */
+    /**
+     * Every Mitto event the application saw, in order. Its listener of reports fails for the message id
+     * {@code explode}, fails once for each id put in {@link #failOnce}, and waits for the latch put in {@link #holds}
+     * under a report's id (at most 20 seconds).
+     */
     class Events {
         final List<Object> all = new CopyOnWriteArrayList<>();
+        final Set<String> failOnce = ConcurrentHashMap.newKeySet();
+        final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
 
         @EventListener
-        void on(MittoDeliveryReportEvent event) {
+        void on(MittoDeliveryReportEvent event) throws InterruptedException {
             all.add(event);
-            if (event.report().messageId().equals("explode")) {
+            String id = event.report().messageId();
+            if (id.equals("explode") || failOnce.remove(id)) {
                 throw new IllegalStateException("the application's listener failed");
+            }
+            CountDownLatch hold = holds.get(id);
+            if (hold != null && !hold.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("held for 20 seconds: the test never let go");
             }
         }
 
@@ -81,6 +113,22 @@ import org.springframework.web.bind.annotation.RestController;
         @Override
         public void callEnded(CallEnded event) {
             ended.add(event);
+        }
+    }
+
+    /** The application's own controller that sends an SMS while handling a request, as applications do. */
+    @RestController
+    class Sender {
+        private final MittoClient client;
+
+        Sender(MittoClient client) {
+            this.client = client;
+        }
+
+        @GetMapping("/send")
+        String send(@RequestParam(defaultValue = "false") boolean async) {
+            SmsRequest request = SmsRequest.builder().from("MITTO SMS").to("491725551234").text("Traced").build();
+            return async ? client.sendAsync(request).join().id() : client.send(request).id();
         }
     }
 

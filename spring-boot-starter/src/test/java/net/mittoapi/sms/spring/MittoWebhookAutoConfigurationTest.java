@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -109,6 +111,56 @@ class MittoWebhookAutoConfigurationTest {
             assertThat(log.messages(Level.WARN)).isEmpty();
             assertThat(log.text()).doesNotContain("s3cret-token");
         }
+    }
+
+    private static ReportDeduplication deduplication(org.springframework.context.ApplicationContext context,
+            String path) {
+        return ((WebhookHandler) context.getBean("mittoWebhookHandlerMapping", SimpleUrlHandlerMapping.class)
+                .getHandlerMap().get(path)).deduplication();
+    }
+
+    @Test
+    void reportsAreDeduplicatedByDefaultInABoundedLocalStore() {
+        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.inbound-path=/i").run(context -> {
+            assertThat(deduplication(context, "/r"))
+                    .hasToString("ReportDeduplication[local, at most 100000 entries, window=PT24H]");
+            assertThat(deduplication(context, "/i")).as("inbound SMS are not deduplicated").isNull();
+        });
+        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.window=30m",
+                "mitto.webhook.deduplication.max-entries=5000").run(context -> assertThat(deduplication(context, "/r"))
+                        .hasToString("ReportDeduplication[local, at most 5000 entries, window=PT30M]"));
+        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.enabled=false")
+                .run(context -> assertThat(deduplication(context, "/r")).isNull());
+    }
+
+    @Test
+    void aNamedCacheOfTheApplicationsCacheManagerIsTheStore() {
+        web.withBean(CacheManager.class, ConcurrentMapCacheManager::new)
+                .withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.cache=mitto-reports")
+                .run(context -> assertThat(deduplication(context, "/r"))
+                        .hasToString("ReportDeduplication[the cache mitto-reports, window=PT24H]"));
+    }
+
+    @Test
+    void aDeduplicationThatCannotBeFailsStartupSayingWhatToDo() {
+        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.cache=mitto-reports")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining(
+                        "mitto.webhook.deduplication.cache=mitto-reports names a cache of the application's"
+                                + " CacheManager, but the application has none"));
+        web.withBean(CacheManager.class, () -> new ConcurrentMapCacheManager("other"))
+                .withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.cache=mitto-reports")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining(
+                        "names no cache of the application's CacheManager (ConcurrentMapCacheManager, caches [other])"));
+        web.withBean("one", CacheManager.class, ConcurrentMapCacheManager::new)
+                .withBean("two", CacheManager.class, ConcurrentMapCacheManager::new)
+                .withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.cache=mitto-reports")
+                .run(context -> assertThat(context).getFailure().hasStackTraceContaining("@Primary"));
+        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.window=0s").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining(
+                        "mitto.webhook.deduplication.window must be at least 1s"));
+        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.max-entries=0").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining(
+                        "mitto.webhook.deduplication.max-entries must be between 1 and 10000000"));
     }
 
     @Test
