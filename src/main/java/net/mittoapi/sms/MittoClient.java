@@ -4,9 +4,7 @@ import java.net.InetAddress;
 import java.net.Proxy;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -16,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import net.mittoapi.sms.MittoClientListener.Endpoint;
 import net.mittoapi.sms.MittoClientListener.Segments;
 import net.mittoapi.sms.internal.Answers;
 import net.mittoapi.sms.internal.CallEvents;
 import net.mittoapi.sms.internal.Codec;
-import net.mittoapi.sms.internal.Endpoint;
 import net.mittoapi.sms.internal.MessageFields;
 import net.mittoapi.sms.internal.OkHttpVersion;
 import net.mittoapi.sms.internal.RetryPolicy;
@@ -28,6 +26,7 @@ import net.mittoapi.sms.internal.RetryTimer;
 import net.mittoapi.sms.internal.SdkVersion;
 import net.mittoapi.sms.internal.SharedExecutor;
 import net.mittoapi.sms.internal.Transport;
+import net.mittoapi.sms.internal.Urls;
 import net.mittoapi.sms.internal.Validation;
 import net.mittoapi.sms.segments.Encoding;
 import net.mittoapi.sms.segments.SegmentCalculator;
@@ -101,31 +100,22 @@ public final class MittoClient implements AutoCloseable {
     private final Transport.Reader<BulkSmsResponse> bulkReader;
     private final Transport.Reader<UsageResponse> usageReader;
     private final Transport.Reader<@Nullable Void> conversionReader;
-    private final HttpUrl sendingBase;
-    private final HttpUrl accountBase;
-    /** Each call's URL, built once: building an {@link HttpUrl} per call cost 0.6 KB and 0.7 µs. */
-    private final Map<Endpoint, HttpUrl> urls = new EnumMap<>(Endpoint.class);
+    private final Urls urls;
     private final String description;
 
-    private MittoClient(Builder b, String apiKey, HttpUrl sendingBase, HttpUrl accountBase, Codec codec,
-            OkHttpClient http, boolean ownsHttp) {
+    private MittoClient(Builder b, String apiKey, Urls urls, Codec codec, OkHttpClient http, boolean ownsHttp) {
         this.codec = codec;
         this.answers = new Answers(codec);
         this.smsReader = answers::sms;
         this.bulkReader = answers::bulk;
         this.usageReader = answers::usage;
         this.conversionReader = answers::conversion;
-        this.sendingBase = sendingBase;
-        this.accountBase = accountBase;
-        // The one place that decides where a call goes: the region serves sending, the default the rest.
-        for (Endpoint endpoint : Endpoint.values()) {
-            urls.put(endpoint, endpoint.url(endpoint.sending() ? sendingBase : accountBase, codec.format()));
-        }
+        this.urls = urls;
         RetryPolicy policy = new RetryPolicy(b.maxRetries, b.retryBase, b.retryCap);
         this.events = CallEvents.of(b.listener);
         this.transport = new Transport(http, ownsHttp, apiKey, SdkVersion.userAgent(), answers, policy,
                 b.retryTimer != null ? b.retryTimer : new RetryTimer(), events);
-        this.description = "MittoClient{sendingBaseUrl=" + sendingBase + ", baseUrl=" + accountBase
+        this.description = "MittoClient{sendingBaseUrl=" + urls.sendingBase() + ", baseUrl=" + urls.accountBase()
                 + ", format=" + codec.format() + ", maxRetries=" + b.maxRetries + ", connectTimeout="
                 + b.connectTimeout + ", readTimeout=" + b.readTimeout + ", writeTimeout=" + b.writeTimeout
                 + ", callTimeout=" + b.callTimeout + ", httpClient=" + (ownsHttp ? "own" : "injected")
@@ -300,7 +290,7 @@ public final class MittoClient implements AutoCloseable {
     /** @param segments the forecast, or {@code null}; computed only when a listener is set */
     private <T extends @Nullable Object> T call(Endpoint endpoint, byte[] body, Transport.Reader<T> reader,
             @Nullable Segments segments) {
-        return transport.call(endpoint, url(endpoint), body, reader, segments);
+        return transport.call(endpoint, urls.get(endpoint), body, reader, segments);
     }
 
     /** Bad input fails the future instead of throwing, as every other failure of an async call does. */
@@ -312,7 +302,7 @@ public final class MittoClient implements AutoCloseable {
         } catch (MittoValidationException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return transport.callAsync(endpoint, url(endpoint), bytes, reader,
+        return transport.callAsync(endpoint, urls.get(endpoint), bytes, reader,
                 segments == null || !events.enabled() ? null : segments.get());
     }
 
@@ -335,11 +325,6 @@ public final class MittoClient implements AutoCloseable {
             return null;
         }
         return new Segments(info.encoding(), info.segmentCount(), recipients);
-    }
-
-    /** The call's URL, as the constructor decided it. */
-    private HttpUrl url(Endpoint endpoint) {
-        return Objects.requireNonNull(urls.get(endpoint), "the constructor builds every endpoint's URL");
     }
 
     private static <R> R required(R request) {
@@ -578,11 +563,10 @@ public final class MittoClient implements AutoCloseable {
                         + retryBase + " and cap " + retryCap);
             }
             Codec codec = Codec.of(format, xmlClassLoader);
-            HttpUrl sending = override != null ? override : HttpUrl.get(region.baseUrl());
-            HttpUrl account = override != null ? override : HttpUrl.get(Region.DEFAULT.baseUrl());
+            Urls urls = new Urls(region, override, format);
             boolean owns = httpClient == null;
             Dns pinned = override == null || override.isHttps() ? null : loopbackDns(override.host());
-            return new MittoClient(this, key, sending, account, codec, configure(httpClient, pinned), owns);
+            return new MittoClient(this, key, urls, codec, configure(httpClient, pinned), owns);
         }
 
         /**

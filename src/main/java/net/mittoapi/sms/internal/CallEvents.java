@@ -10,6 +10,7 @@ import net.mittoapi.sms.MittoClientListener;
 import net.mittoapi.sms.MittoClientListener.AttemptEnded;
 import net.mittoapi.sms.MittoClientListener.CallEnded;
 import net.mittoapi.sms.MittoClientListener.CallStarted;
+import net.mittoapi.sms.MittoClientListener.Endpoint;
 import net.mittoapi.sms.MittoClientListener.Outcome;
 import net.mittoapi.sms.MittoClientListener.RetryReason;
 import net.mittoapi.sms.MittoClientListener.RetryScheduled;
@@ -51,7 +52,7 @@ public final class CallEvents {
     private final AtomicLong calls = new AtomicLong();
     private final AtomicBoolean warned = new AtomicBoolean();
     /** The span of every call without a listener: its methods return at once, so its endpoint is never read. */
-    private final Span none = new Span(this, 0, MittoClientListener.Endpoint.SMS, null);
+    private final Span none = new Span(this, 0, Endpoint.SMS, null);
 
     private CallEvents(@Nullable MittoClientListener listener) {
         this.listener = listener;
@@ -82,7 +83,7 @@ public final class CallEvents {
         if (listener == null) {
             return none;
         }
-        Span span = new Span(this, calls.incrementAndGet(), publicEndpoint(endpoint), segments);
+        Span span = new Span(this, calls.incrementAndGet(), endpoint, segments);
         span.started(url);
         return span;
     }
@@ -115,27 +116,26 @@ public final class CallEvents {
         }
     }
 
-    private static MittoClientListener.Endpoint publicEndpoint(Endpoint endpoint) {
-        return switch (endpoint) {
-            case SMS -> MittoClientListener.Endpoint.SMS;
-            case SMS_BULK -> MittoClientListener.Endpoint.SMS_BULK;
-            case USAGE_BY_COUNTRY -> MittoClientListener.Endpoint.USAGE_BY_COUNTRY;
-            case CONVERSION -> MittoClientListener.Endpoint.CONVERSION;
-        };
+    /**
+     * @param httpStatus an error answer's HTTP status
+     * @return whether the server may have processed the request before answering it: a 5xx other than 503
+     */
+    static boolean mayHaveProcessed(int httpStatus) {
+        return httpStatus >= 500 && httpStatus != 503;
     }
 
     /** The events of one call. Thread-safe: an async call's events come from several threads. */
     public static final class Span {
         private final CallEvents events;
         private final long call;
-        private final MittoClientListener.Endpoint endpoint;
+        private final Endpoint endpoint;
         private final @Nullable Segments segments;
         private final long startNanos = System.nanoTime();
         private int attempts;
         private int lastStatus = -1;
         private boolean ended;
 
-        private Span(CallEvents events, long call, MittoClientListener.Endpoint endpoint, @Nullable Segments segments) {
+        private Span(CallEvents events, long call, Endpoint endpoint, @Nullable Segments segments) {
             this.events = events;
             this.call = call;
             this.endpoint = endpoint;
@@ -237,7 +237,7 @@ public final class CallEvents {
                         : api instanceof MittoRateLimitException ? Outcome.RATE_LIMITED : Outcome.API_ERROR;
                 responseCode = api.responseCode();
                 status = api.httpStatus();
-                maybeDelivered = Transport.mayHaveProcessed(status);
+                maybeDelivered = mayHaveProcessed(status);
             } else if (failure instanceof MittoTransportException transport) {
                 outcome = Outcome.TRANSPORT;
                 maybeDelivered = transport.maybeDelivered();

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.mittoapi.sms.MittoClientListener;
+import net.mittoapi.sms.MittoClientListener.Endpoint;
 import net.mittoapi.sms.MittoClientListener.RetryReason;
 import net.mittoapi.sms.MittoClientListener.Segments;
 import net.mittoapi.sms.MittoException;
@@ -269,14 +270,6 @@ public final class Transport implements AutoCloseable {
                 http.connectionPool().evictAll();
             }
         }
-    }
-
-    /**
-     * @param httpStatus an error answer's HTTP status
-     * @return whether the server may have processed the request before answering it: a 5xx other than 503
-     */
-    static boolean mayHaveProcessed(int httpStatus) {
-        return httpStatus >= 500 && httpStatus != 503;
     }
 
     private Request.Builder request(HttpUrl url, byte[] body) {

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import net.mittoapi.sms.Format;
+import net.mittoapi.sms.MittoClientListener.Endpoint;
 import net.mittoapi.sms.MittoTransportException;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
