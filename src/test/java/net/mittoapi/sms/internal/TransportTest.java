@@ -122,7 +122,7 @@ class TransportTest {
     }
 
     private Transport transport() {
-        return new Transport(http, false, "key", "test", new Answers(Codec.of(Format.JSON)),
+        return new Transport(http, HttpFamily.create(http), "key", new Answers(Codec.of(Format.JSON)),
                 new RetryPolicy(0, Duration.ZERO, Duration.ZERO), new RetryTimer(), CallEvents.NONE);
     }
 }
