@@ -25,12 +25,20 @@ final class Attempt {
         this.number = number;
     }
 
-    /** @return the request, tagged with this attempt (the first attempt's request is built with its tag) */
+    /**
+     * @param request the call's request
+     * @return it tagged with this attempt (the first attempt's request is built with its tag)
+     */
     Request tag(Request request) {
         return request.newBuilder().tag(Attempt.class, this).build();
     }
 
-    /** Reports the attempt's end to the listener. */
+    /**
+     * Reports the attempt's end to the listener.
+     *
+     * @param span    the call's events
+     * @param outcome what the attempt came to
+     */
     void ended(CallEvents.Span span, Outcome<?> outcome) {
         span.attemptEnded(number, outcome.status, outcome.attemptFailure, requestSent, startNanos);
     }

@@ -47,7 +47,13 @@ final class HttpLog {
         }
     }
 
-    /** At WARN, with the stack trace: a bug (the SDK's or an application interceptor's), not a network failure. */
+    /**
+     * At WARN, with the stack trace: a bug (the SDK's or an application interceptor's), not a network failure.
+     *
+     * @param request the request
+     * @param e       what was thrown
+     * @param attempt the attempt
+     */
     static void unexpected(Request request, Throwable e, Attempt attempt) {
         LOG.warn("{} {} -> failed unexpectedly ({} ms, attempt {})", request.method(), request.url(),
                 millis(attempt.startNanos), attempt.number, e);
@@ -76,7 +82,10 @@ final class HttpLog {
         }
     }
 
-    /** @return the headers one a line, secrets redacted */
+    /**
+     * @param headers a request's or an answer's headers
+     * @return the headers one a line, secrets redacted
+     */
     static String headers(Headers headers) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < headers.size(); i++) {

@@ -266,7 +266,12 @@ public final class Transport implements AutoCloseable {
         return Outcome.failed(request, e, attempt, call, closed.get());
     }
 
-    /** @return the wait before the next attempt, or {@code null} when the outcome ends the call */
+    /**
+     * @param outcome the attempt's outcome
+     * @param attempt the attempt's number
+     * @param request the request, for the log line
+     * @return the wait before the next attempt, or {@code null} when the outcome ends the call
+     */
     @Nullable Duration nextDelay(Outcome<?> outcome, int attempt, Request request) {
         if (outcome.reason == null || closed.get()) {
             return null;

@@ -58,7 +58,10 @@ public final class Urls {
         return accountBase;
     }
 
-    /** @return whether the geo-resolved regions serve the call: only sending does */
+    /**
+     * @param endpoint the API call
+     * @return whether the geo-resolved regions serve it: only sending does
+     */
     static boolean sending(Endpoint endpoint) {
         return endpoint == Endpoint.SMS || endpoint == Endpoint.SMS_BULK;
     }
