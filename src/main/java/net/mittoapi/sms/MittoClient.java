@@ -1,40 +1,24 @@
 package net.mittoapi.sms;
 
-import java.net.InetAddress;
-import java.net.Proxy;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import net.mittoapi.sms.MittoClientListener.Endpoint;
 import net.mittoapi.sms.MittoClientListener.Segments;
 import net.mittoapi.sms.internal.Answers;
+import net.mittoapi.sms.internal.BuilderValidation;
 import net.mittoapi.sms.internal.CallEvents;
 import net.mittoapi.sms.internal.Codec;
-import net.mittoapi.sms.internal.Endpoint;
+import net.mittoapi.sms.internal.HttpFamily;
+import net.mittoapi.sms.internal.LoopbackPolicy;
 import net.mittoapi.sms.internal.MessageFields;
 import net.mittoapi.sms.internal.OkHttpVersion;
 import net.mittoapi.sms.internal.RetryPolicy;
 import net.mittoapi.sms.internal.RetryTimer;
-import net.mittoapi.sms.internal.SdkVersion;
-import net.mittoapi.sms.internal.SharedExecutor;
 import net.mittoapi.sms.internal.Transport;
+import net.mittoapi.sms.internal.Urls;
 import net.mittoapi.sms.internal.Validation;
-import net.mittoapi.sms.segments.Encoding;
-import net.mittoapi.sms.segments.SegmentCalculator;
-import net.mittoapi.sms.segments.SegmentInfo;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
-import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -79,7 +63,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Closing.</b> {@link #close()} refuses new calls, ends every call waiting to be retried at once, and
  * releases the threads and connections the client created. Build one client for the application's lifetime:
- * a client per call works, but wastes its connection pool.
+ * a client per call works, but wastes its connection pool. For another account's key or other timeouts, derive a
+ * client with {@link #newBuilder()}: it shares this one's connections and threads.
  *
  * <p><b>OkHttp 4 or 5.</b> Built with OkHttp 5, the SDK uses only API that OkHttp 4.12 has too, so an
  * application whose other dependencies bring OkHttp 4.12 (Retrofit 2, many vendor SDKs) works as well. With
@@ -92,44 +77,36 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MittoClient implements AutoCloseable {
 
+    /** The settings the client was built with, for {@link #newBuilder()}; never handed out. */
+    private final Builder settings;
     private final Transport transport;
     private final CallEvents events;
     private final Codec codec;
-    private final Answers answers;
+    private final Urls urls;
     /** The readers of answers, made once: a method reference made in each call is an object per call. */
     private final Transport.Reader<SmsResponse> smsReader;
     private final Transport.Reader<BulkSmsResponse> bulkReader;
     private final Transport.Reader<UsageResponse> usageReader;
     private final Transport.Reader<@Nullable Void> conversionReader;
-    private final HttpUrl sendingBase;
-    private final HttpUrl accountBase;
-    /** Each call's URL, built once: building an {@link HttpUrl} per call cost 0.6 KB and 0.7 µs. */
-    private final Map<Endpoint, HttpUrl> urls = new EnumMap<>(Endpoint.class);
     private final String description;
 
-    private MittoClient(Builder b, String apiKey, HttpUrl sendingBase, HttpUrl accountBase, Codec codec,
-            OkHttpClient http, boolean ownsHttp) {
+    private MittoClient(Builder settings, Codec codec, Answers answers, Urls urls, CallEvents events,
+            Transport transport) {
+        this.settings = settings;
         this.codec = codec;
-        this.answers = new Answers(codec);
+        this.urls = urls;
+        this.events = events;
+        this.transport = transport;
         this.smsReader = answers::sms;
         this.bulkReader = answers::bulk;
         this.usageReader = answers::usage;
         this.conversionReader = answers::conversion;
-        this.sendingBase = sendingBase;
-        this.accountBase = accountBase;
-        // The one place that decides where a call goes: the region serves sending, the default the rest.
-        for (Endpoint endpoint : Endpoint.values()) {
-            urls.put(endpoint, endpoint.url(endpoint.sending() ? sendingBase : accountBase, codec.format()));
-        }
-        RetryPolicy policy = new RetryPolicy(b.maxRetries, b.retryBase, b.retryCap);
-        this.events = CallEvents.of(b.listener);
-        this.transport = new Transport(http, ownsHttp, apiKey, SdkVersion.userAgent(), answers, policy,
-                b.retryTimer != null ? b.retryTimer : new RetryTimer(), events);
-        this.description = "MittoClient{sendingBaseUrl=" + sendingBase + ", baseUrl=" + accountBase
-                + ", format=" + codec.format() + ", maxRetries=" + b.maxRetries + ", connectTimeout="
-                + b.connectTimeout + ", readTimeout=" + b.readTimeout + ", writeTimeout=" + b.writeTimeout
-                + ", callTimeout=" + b.callTimeout + ", httpClient=" + (ownsHttp ? "own" : "injected")
-                + (b.listener != null ? ", listener=" + b.listener.getClass().getName() : "") + "}";
+        this.description = "MittoClient{sendingBaseUrl=" + urls.sendingBase() + ", baseUrl=" + urls.accountBase()
+                + ", format=" + codec.format() + ", maxRetries=" + settings.maxRetries + ", connectTimeout="
+                + settings.connectTimeout + ", readTimeout=" + settings.readTimeout + ", writeTimeout="
+                + settings.writeTimeout + ", callTimeout=" + settings.callTimeout + ", httpClient="
+                + (transport.family().injected() ? "injected" : "own")
+                + (settings.listener != null ? ", listener=" + settings.listener.getClass().getName() : "") + "}";
     }
 
     /** @return a builder; only {@link Builder#apiKey(String)} is required */
@@ -175,7 +152,7 @@ public final class MittoClient implements AutoCloseable {
      */
     public SmsResponse send(SmsRequest request) {
         byte[] body = codec.encodeSms(required(request).fields());
-        return call(Endpoint.SMS, body, smsReader, segments(request.fields(), 1));
+        return call(Endpoint.SMS, body, smsReader, forecast(request.fields(), 1));
     }
 
     /**
@@ -187,7 +164,7 @@ public final class MittoClient implements AutoCloseable {
      */
     public CompletableFuture<SmsResponse> sendAsync(SmsRequest request) {
         return callAsync(Endpoint.SMS, () -> codec.encodeSms(required(request).fields()), smsReader,
-                () -> segments(request.fields(), 1));
+                () -> forecast(request.fields(), 1));
     }
 
     /**
@@ -200,7 +177,7 @@ public final class MittoClient implements AutoCloseable {
      */
     public BulkSmsResponse sendBulk(BulkSmsRequest request) {
         byte[] body = codec.encodeBulk(required(request).fields());
-        return call(Endpoint.SMS_BULK, body, bulkReader, segments(request.fields(), request.fields().to().size()));
+        return call(Endpoint.SMS_BULK, body, bulkReader, forecast(request.fields(), request.fields().to().size()));
     }
 
     /**
@@ -211,7 +188,7 @@ public final class MittoClient implements AutoCloseable {
      */
     public CompletableFuture<BulkSmsResponse> sendBulkAsync(BulkSmsRequest request) {
         return callAsync(Endpoint.SMS_BULK, () -> codec.encodeBulk(required(request).fields()), bulkReader,
-                () -> segments(request.fields(), request.fields().to().size()));
+                () -> forecast(request.fields(), request.fields().to().size()));
     }
 
     /**
@@ -276,8 +253,11 @@ public final class MittoClient implements AutoCloseable {
      *       ({@code maybeDelivered() == false});</li>
      *   <li>every future the client returned completes, normally or with a {@link MittoException};</li>
      *   <li>what the client created is released: its retry timer thread at once and, when the SDK created the
-     *       OkHttp client, its dispatcher threads (as their last attempts end) and its idle connections. An
+     *       OkHttp client and no client derived with {@link #newBuilder()} (nor the one this was derived from) is
+     *       still open, the dispatcher threads (as their last attempts end) and the idle connections. An
      *       OkHttp client passed to {@link Builder#httpClient(OkHttpClient)} stays usable.</li>
+     *   <li>clients derived from this one with {@link #newBuilder()}, or the one this was derived from, go on
+     *       working: their calls are theirs.</li>
      * </ul>
      * A listener sees the end of each call it ended ({@link MittoClientListener#callEnded}), on the closing
      * thread for calls that were waiting to be retried. Calling it again does nothing.
@@ -285,6 +265,35 @@ public final class MittoClient implements AutoCloseable {
     @Override
     public void close() {
         transport.close();
+    }
+
+    /**
+     * A builder holding this client's settings (the region or base URL, format, timeouts, retries and backoff,
+     * listener, injected {@code OkHttpClient}, and the API key), for a client that differs in a few: another
+     * account's key, say, or other timeouts.
+     *
+     * <pre>{@code
+     * MittoClient promotions = client.newBuilder().apiKey(promotionsKey).build();
+     * }</pre>
+     *
+     * <p><b>What the derived client shares.</b> It uses this client's connection pool (a connection one of them
+     * opened serves the other) and its dispatcher threads, and has a dispatcher of its own (its own queue and
+     * limits) and a retry timer of its own. With an {@link Builder#httpClient(OkHttpClient) injected client}, pool
+     * and threads are that client's, for both. A builder whose {@code httpClient(...)} is changed builds a client
+     * with the pool and threads of its new setting instead. With an unchanged listener, the two clients number their
+     * calls from one counter, so that the listener never sees two calls with the same number.
+     *
+     * <p><b>Closing.</b> Each client's {@link #close()} ends only its own calls (those waiting to be retried, those
+     * queued in its dispatcher) and leaves the others working, whichever closes first: closing this client while a
+     * derived one still runs is fine. The shared threads and connections are released when the last client of the
+     * family (this one, those derived from it, and those derived from them) is closed; an injected
+     * {@code OkHttpClient} is never shut down by the SDK. A builder taken from a client whose whole family is closed
+     * still builds a working client, with a pool and threads of its own.
+     *
+     * @return a new builder with this client's settings; changing it changes neither this client nor other builders
+     */
+    public Builder newBuilder() {
+        return new Builder(settings, transport.family(), events);
     }
 
     /** @return the client's settings, never the API key */
@@ -300,7 +309,7 @@ public final class MittoClient implements AutoCloseable {
     /** @param segments the forecast, or {@code null}; computed only when a listener is set */
     private <T extends @Nullable Object> T call(Endpoint endpoint, byte[] body, Transport.Reader<T> reader,
             @Nullable Segments segments) {
-        return transport.call(endpoint, url(endpoint), body, reader, segments);
+        return transport.call(endpoint, urls.get(endpoint), body, reader, segments);
     }
 
     /** Bad input fails the future instead of throwing, as every other failure of an async call does. */
@@ -312,34 +321,13 @@ public final class MittoClient implements AutoCloseable {
         } catch (MittoValidationException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return transport.callAsync(endpoint, url(endpoint), bytes, reader,
+        return transport.callAsync(endpoint, urls.get(endpoint), bytes, reader,
                 segments == null || !events.enabled() ? null : segments.get());
     }
 
-    /**
-     * What the calculator predicts a send costs, for the listener; {@code null} without a listener (the
-     * calculation is not made at all), for binary messages, and for a GSM message GSM-7 cannot carry.
-     */
-    private @Nullable Segments segments(MessageFields<?> fields, int recipients) {
-        if (!events.enabled()) {
-            return null;
-        }
-        MessageType type = fields.type().orElse(MessageType.AUTO);
-        String text = fields.text();
-        if (type == MessageType.BINARY || text == null) {
-            return null;
-        }
-        SegmentInfo info = type == MessageType.UNICODE ? SegmentCalculator.calculate(text, Encoding.UCS_2)
-                : SegmentCalculator.calculate(text);
-        if (type == MessageType.GSM && info.encoding() != Encoding.GSM_7) {
-            return null;
-        }
-        return new Segments(info.encoding(), info.segmentCount(), recipients);
-    }
-
-    /** The call's URL, as the constructor decided it. */
-    private HttpUrl url(Endpoint endpoint) {
-        return Objects.requireNonNull(urls.get(endpoint), "the constructor builds every endpoint's URL");
+    /** What the calculator predicts a send costs, for the listener; {@code null} without one. */
+    private @Nullable Segments forecast(MessageFields<?> fields, int recipients) {
+        return events.forecast(fields.type().orElse(null), fields.text(), recipients);
     }
 
     private static <R> R required(R request) {
@@ -352,16 +340,10 @@ public final class MittoClient implements AutoCloseable {
 
     /**
      * Configures and builds a {@link MittoClient}. Setters only record values; {@link #build()} checks them
-     * all. Not thread-safe; a builder may build several clients.
+     * all. Not thread-safe; a builder may build several clients. {@link MittoClient#newBuilder()} gives one that
+     * holds a client's settings.
      */
     public static final class Builder {
-
-        /** Concurrent calls per host on the SDK's dispatcher, instead of OkHttp's 5: bulk async sending. */
-        static final int MAX_REQUESTS_PER_HOST = 64;
-        static final int MAX_REQUESTS = 128;
-        static final int MAX_RETRIES_LIMIT = 10;
-        /** The longest timeout or retry wait: what OkHttp's millisecond timeouts can hold. */
-        private static final Duration MAX_DURATION = Duration.ofMillis(Integer.MAX_VALUE);
 
         private @Nullable String apiKey;
         private Region region = Region.DEFAULT;
@@ -378,8 +360,31 @@ public final class MittoClient implements AutoCloseable {
         private ClassLoader xmlClassLoader = Codec.class.getClassLoader();
         private @Nullable RetryTimer retryTimer;
         private @Nullable MittoClientListener listener;
+        /** For a builder from {@link MittoClient#newBuilder()}: what its clients share with the original's. */
+        private @Nullable HttpFamily family;
+        private @Nullable CallEvents origin;
 
         private Builder() {
+        }
+
+        /** A copy of another builder's settings, but not its test seams' retry timer. */
+        private Builder(Builder settings, @Nullable HttpFamily family, @Nullable CallEvents origin) {
+            this.apiKey = settings.apiKey;
+            this.region = settings.region;
+            this.baseUrl = settings.baseUrl;
+            this.format = settings.format;
+            this.connectTimeout = settings.connectTimeout;
+            this.readTimeout = settings.readTimeout;
+            this.writeTimeout = settings.writeTimeout;
+            this.callTimeout = settings.callTimeout;
+            this.maxRetries = settings.maxRetries;
+            this.retryBase = settings.retryBase;
+            this.retryCap = settings.retryCap;
+            this.httpClient = settings.httpClient;
+            this.xmlClassLoader = settings.xmlClassLoader;
+            this.listener = settings.listener;
+            this.family = family;
+            this.origin = origin;
         }
 
         /**
@@ -555,195 +560,36 @@ public final class MittoClient implements AutoCloseable {
          */
         public MittoClient build() {
             OkHttpVersion.check();
-            String key = checkApiKey(apiKey);
+            String key = BuilderValidation.apiKey(apiKey);
             if (region == null) {
                 throw Validation.missing("region", "pass one of Region's constants, or leave the default");
             }
             if (format == null) {
                 throw Validation.missing("format", "pass Format.JSON or Format.XML, or leave the default");
             }
-            HttpUrl override = baseUrl == null ? null : checkBaseUrl(baseUrl);
-            checkTimeout("connectTimeout", connectTimeout);
-            checkTimeout("readTimeout", readTimeout);
-            checkTimeout("writeTimeout", writeTimeout);
-            checkTimeout("callTimeout", callTimeout);
-            if (maxRetries < 0 || maxRetries > MAX_RETRIES_LIMIT) {
-                throw new MittoValidationException("maxRetries must be between 0 and " + MAX_RETRIES_LIMIT
-                        + "; got " + maxRetries);
-            }
-            if (retryBase == null || retryCap == null || retryBase.isNegative() || retryCap.compareTo(retryBase) < 0
-                    || retryCap.compareTo(MAX_DURATION) > 0) {
-                throw new MittoValidationException("retryBackoff must have a base of zero or more and a cap no"
-                        + " shorter than the base and no longer than " + MAX_DURATION.toMillis() + " ms; got base "
-                        + retryBase + " and cap " + retryCap);
-            }
+            HttpUrl override = baseUrl == null ? null : BuilderValidation.baseUrl(baseUrl);
+            BuilderValidation.timeout("connectTimeout", connectTimeout);
+            BuilderValidation.timeout("readTimeout", readTimeout);
+            BuilderValidation.timeout("writeTimeout", writeTimeout);
+            BuilderValidation.timeout("callTimeout", callTimeout);
+            BuilderValidation.maxRetries(maxRetries);
+            BuilderValidation.retryBackoff(retryBase, retryCap);
             Codec codec = Codec.of(format, xmlClassLoader);
-            HttpUrl sending = override != null ? override : HttpUrl.get(region.baseUrl());
-            HttpUrl account = override != null ? override : HttpUrl.get(Region.DEFAULT.baseUrl());
-            boolean owns = httpClient == null;
-            Dns pinned = override == null || override.isHttps() ? null : loopbackDns(override.host());
-            return new MittoClient(this, key, sending, account, codec, configure(httpClient, pinned), owns);
-        }
-
-        /**
-         * @param injected the application's client, or {@code null}
-         * @param loopback for a plain-http base URL, the resolver that keeps it on loopback; {@code null} for
-         *                 https, where the injected client's resolver and proxy stay in force
-         */
-        private OkHttpClient configure(@Nullable OkHttpClient injected, @Nullable Dns loopback) {
-            OkHttpClient.Builder http;
-            Dispatcher dispatcher;
-            if (injected == null) {
-                http = new OkHttpClient.Builder().connectionPool(new ConnectionPool());
-                dispatcher = new Dispatcher(newDispatcherExecutor());
-                dispatcher.setMaxRequests(MAX_REQUESTS);
-                dispatcher.setMaxRequestsPerHost(MAX_REQUESTS_PER_HOST);
-            } else {
-                http = injected.newBuilder();
-                Dispatcher shared = injected.dispatcher();
-                dispatcher = new Dispatcher(new SharedExecutor(shared.executorService()));
-                dispatcher.setMaxRequests(Math.max(MAX_REQUESTS, shared.getMaxRequests()));
-                dispatcher.setMaxRequestsPerHost(Math.max(MAX_REQUESTS_PER_HOST, shared.getMaxRequestsPerHost()));
-            }
-            if (loopback != null) {
-                http.dns(loopback).proxy(Proxy.NO_PROXY); // plain http: the key must not leave the machine
-            }
-            return http.dispatcher(dispatcher)
-                    .connectTimeout(connectTimeout)
-                    .readTimeout(readTimeout)
-                    .writeTimeout(writeTimeout)
-                    .callTimeout(callTimeout)
-                    .retryOnConnectionFailure(false)
-                    .followRedirects(false)
-                    .followSslRedirects(false)
-                    .addNetworkInterceptor(Transport.NETWORK_INTERCEPTOR)
-                    .build();
-        }
-
-        private static ExecutorService newDispatcherExecutor() {
-            AtomicInteger count = new AtomicInteger();
-            return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                    runnable -> {
-                        Thread thread = new Thread(runnable, "mitto-sms-dispatcher-" + count.incrementAndGet());
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-        }
-
-        private static String checkApiKey(@Nullable String apiKey) {
-            if (apiKey == null || apiKey.isBlank()) {
-                throw new MittoValidationException("apiKey must be set to the API key of your Mitto account; it is "
-                        + (apiKey == null ? "not set" : "blank") + ". Pass it to apiKey(...), or use"
-                        + " MittoClient.fromEnv() with MITTO_API_KEY");
-            }
-            String key = apiKey.strip();
-            for (int i = 0; i < key.length(); i++) {
-                char c = key.charAt(i);
-                if (c < 0x21 || c > 0x7e) {
-                    throw new MittoValidationException("apiKey must be printable ASCII without spaces, as the"
-                            + " keys Mitto issues are; it has a character that is not (code " + (int) c
-                            + " at position " + (i + 1) + " of " + key.length() + "). Copy the key again");
-                }
-            }
-            return key;
-        }
-
-        private static HttpUrl checkBaseUrl(String value) {
-            HttpUrl url = HttpUrl.parse(value.strip());
-            if (url == null) {
-                throw new MittoValidationException("baseUrl must be an absolute http or https URL such as"
-                        + " https://rest.mittoapi.net; got " + Validation.show(value));
-            }
-            if (url.query() != null || url.fragment() != null || !url.username().isEmpty()
-                    || !url.password().isEmpty()) {
-                throw new MittoValidationException("baseUrl must have no query, fragment, user name or password;"
-                        + " got " + Validation.show(url.redact()));
-            }
-            if (!url.isHttps() && loopbackAddresses(url.host()) == null) {
-                throw new MittoValidationException("baseUrl must use https, since the API key travels with every"
-                        + " call; plain http is accepted only for a literal loopback address (127.0.0.0/8 in"
-                        + " dotted decimal such as 127.0.0.1, or [::1]) or exactly localhost, such as the"
-                        + " sandbox; got " + Validation.show(value));
-            }
-            return url;
-        }
-
-        /**
-         * The addresses a plain-http host stands for, decided here and never by a resolver: the address itself
-         * for a literal loopback address (IPv4 127.0.0.0/8 in canonical dotted decimal, IPv6 {@code ::1},
-         * which {@link HttpUrl} has already put in canonical form), 127.0.0.1 and ::1 for exactly
-         * {@code localhost}. Anything else, however loopback it looks ({@code 127.0.0.999},
-         * {@code 127.000.000.001}, {@code localhost.}, {@code 2130706433}), is a name a resolver would answer,
-         * possibly with a remote address.
-         *
-         * @param host the host of a parsed URL
-         * @return the loopback addresses, or {@code null} when the host is not loopback by itself
-         */
-        static @Nullable List<InetAddress> loopbackAddresses(String host) {
+            Answers answers = new Answers(codec);
+            Urls urls = new Urls(region, override, format);
+            CallEvents events = origin != null ? origin.derive(listener) : CallEvents.of(listener);
+            RetryPolicy policy = new RetryPolicy(maxRetries, retryBase, retryCap);
+            HttpFamily joined = family != null ? family.join(httpClient) : null;
+            HttpFamily shared = joined != null ? joined : HttpFamily.create(httpClient);
             try {
-                if (host.equals("localhost")) {
-                    return List.of(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}),
-                            InetAddress.getByAddress("localhost", new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}));
-                }
-                if (host.equals("::1")) {
-                    return List.of(InetAddress.getByAddress(host, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}));
-                }
-                byte[] ipv4 = canonicalIpv4(host);
-                return ipv4 != null && ipv4[0] == 127 ? List.of(InetAddress.getByAddress(host, ipv4)) : null;
-            } catch (UnknownHostException impossible) {
-                throw new IllegalStateException(impossible); // getByAddress fails only for a bad length
-            }
-        }
-
-        /** @return the four octets of {@code a.b.c.d} in canonical dotted decimal (0-255, no leading zero), else null */
-        private static byte @Nullable [] canonicalIpv4(String host) {
-            String[] parts = host.split("\\.", -1);
-            if (parts.length != 4) {
-                return null;
-            }
-            byte[] octets = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                String part = parts[i];
-                if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')) {
-                    return null;
-                }
-                int value = 0;
-                for (int j = 0; j < part.length(); j++) {
-                    char c = part.charAt(j);
-                    if (c < '0' || c > '9') {
-                        return null;
-                    }
-                    value = value * 10 + (c - '0');
-                }
-                if (value > 255) {
-                    return null;
-                }
-                octets[i] = (byte) value;
-            }
-            return octets;
-        }
-
-        /**
-         * Pins the resolution of a plain-http base URL's host: OkHttp asks this instead of the system's or the
-         * application's resolver, so that a hosts entry or a resolver cannot send the key in clear to another
-         * machine. Any other host (a redirect is never followed anyway) is refused.
-         */
-        private static Dns loopbackDns(String baseHost) {
-            List<InetAddress> addresses = Objects.requireNonNull(loopbackAddresses(baseHost),
-                    "checkBaseUrl() let through a plain-http host that is loopback by itself");
-            return host -> {
-                if (host.equals(baseHost)) {
-                    return addresses;
-                }
-                throw new UnknownHostException(host + " is not the loopback host of the client's plain-http baseUrl ("
-                        + baseHost + "); such a client calls nothing else");
-            };
-        }
-
-        private static void checkTimeout(String name, @Nullable Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.compareTo(MAX_DURATION) > 0) {
-                throw new MittoValidationException(name + " must be zero (no timeout) or a positive duration of"
-                        + " at most " + MAX_DURATION.toMillis() + " ms; got " + timeout);
+                OkHttpClient http = shared.newMember(connectTimeout, readTimeout, writeTimeout, callTimeout,
+                        override == null ? null : LoopbackPolicy.pinnedDns(override));
+                Transport transport = new Transport(http, shared, key, answers, policy,
+                        retryTimer != null ? retryTimer : new RetryTimer(), events);
+                return new MittoClient(new Builder(this, null, null), codec, answers, urls, events, transport);
+            } catch (RuntimeException | Error e) {
+                shared.leave(); // counted, but never built
+                throw e;
             }
         }
 
@@ -751,7 +597,14 @@ public final class MittoClient implements AutoCloseable {
         @Override
         public String toString() {
             return "MittoClient.Builder{apiKey=" + (apiKey == null ? "unset" : "set (redacted)") + ", region="
-                    + region + ", baseUrl=" + baseUrl + ", format=" + format + ", maxRetries=" + maxRetries + "}";
+                    + region + ", baseUrl=" + redacted(baseUrl) + ", format=" + format + ", maxRetries=" + maxRetries
+                    + (family != null ? ", derived" : "") + "}";
+        }
+
+        /** @return the base URL as given, without a password it may carry (which build() refuses) */
+        private static @Nullable String redacted(@Nullable String baseUrl) {
+            HttpUrl url = baseUrl == null ? null : HttpUrl.parse(baseUrl.strip());
+            return url == null || url.password().isEmpty() ? baseUrl : url.redact();
         }
     }
 }

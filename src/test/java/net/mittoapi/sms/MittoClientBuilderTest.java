@@ -166,6 +166,14 @@ class MittoClientBuilderTest {
     }
 
     @Test
+    void theBuildersToStringShowsNoPasswordOfABaseUrl() {
+        MittoClient.Builder builder = MittoClient.builder().apiKey("k").baseUrl("https://user:s3cret-pw@h.example/m");
+
+        assertThat(builder.toString()).doesNotContain("s3cret-pw").contains("baseUrl=https://h.example/");
+        assertThat(MittoClient.builder().baseUrl("https://h.example/m").toString()).contains("baseUrl=https://h.example/m");
+    }
+
+    @Test
     void aBaseUrlPathIsKeptAsAPrefix() {
         api.json(200, "{\"responseCode\":0}");
         try (MittoClient client = MittoClient.builder().apiKey(MockApi.KEY).baseUrl(api.baseUrl() + "/proxy/mitto/")

@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import net.mittoapi.sms.internal.HttpFamily;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class MittoClientCloseTest {
     @ParameterizedTest(name = "injected OkHttpClient: {0}")
     @ValueSource(booleans = {false, true})
     void callsStillQueuedBehindThePerHostLimitAreNeverSentAfterClose(boolean injected) throws Exception {
-        int running = MittoClient.Builder.MAX_REQUESTS_PER_HOST;
+        int running = HttpFamily.MAX_REQUESTS_PER_HOST;
         int queued = 6;
         CountDownLatch arrived = new CountDownLatch(running);
         CountDownLatch release = new CountDownLatch(1);

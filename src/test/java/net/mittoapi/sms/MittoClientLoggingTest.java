@@ -130,11 +130,17 @@ class MittoClientLoggingTest {
         }
     }
 
+    /**
+     * @return the lines at that level about this test's server: an async call of an earlier test, cancelled as its
+     *         test ended, may log its end on a dispatcher thread while this test runs
+     */
     private List<String> messages(Level level) {
         List<String> out = new ArrayList<>();
-        for (ILoggingEvent event : appender.list) {
-            if (event.getLevel() == level) {
-                out.add(event.getFormattedMessage());
+        synchronized (appender) { // logback appends under this lock, from whichever thread logs
+            for (ILoggingEvent event : appender.list) {
+                if (event.getLevel() == level && event.getFormattedMessage().contains(api.baseUrl() + "/")) {
+                    out.add(event.getFormattedMessage());
+                }
             }
         }
         return out;

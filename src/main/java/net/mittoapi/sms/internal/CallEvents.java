@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import net.mittoapi.sms.MessageType;
 import net.mittoapi.sms.MittoApiException;
 import net.mittoapi.sms.MittoAuthenticationException;
 import net.mittoapi.sms.MittoClientListener;
 import net.mittoapi.sms.MittoClientListener.AttemptEnded;
 import net.mittoapi.sms.MittoClientListener.CallEnded;
 import net.mittoapi.sms.MittoClientListener.CallStarted;
+import net.mittoapi.sms.MittoClientListener.Endpoint;
 import net.mittoapi.sms.MittoClientListener.Outcome;
 import net.mittoapi.sms.MittoClientListener.RetryReason;
 import net.mittoapi.sms.MittoClientListener.RetryScheduled;
@@ -17,6 +19,9 @@ import net.mittoapi.sms.MittoClientListener.Segments;
 import net.mittoapi.sms.MittoException;
 import net.mittoapi.sms.MittoRateLimitException;
 import net.mittoapi.sms.MittoTransportException;
+import net.mittoapi.sms.segments.Encoding;
+import net.mittoapi.sms.segments.SegmentCalculator;
+import net.mittoapi.sms.segments.SegmentInfo;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,18 +48,20 @@ import org.slf4j.LoggerFactory;
 public final class CallEvents {
 
     /** No listener: every event is dropped before it is built. */
-    public static final CallEvents NONE = new CallEvents(null);
+    public static final CallEvents NONE = new CallEvents(null, new AtomicLong());
 
     private static final Logger LOG = LoggerFactory.getLogger("net.mittoapi.sms.MittoClient");
 
     private final @Nullable MittoClientListener listener;
-    private final AtomicLong calls = new AtomicLong();
+    /** Numbers calls: one client's, or a family's that share a listener. */
+    private final AtomicLong calls;
     private final AtomicBoolean warned = new AtomicBoolean();
     /** The span of every call without a listener: its methods return at once, so its endpoint is never read. */
-    private final Span none = new Span(this, 0, MittoClientListener.Endpoint.SMS, null);
+    private final Span none = new Span(this, 0, Endpoint.SMS, null);
 
-    private CallEvents(@Nullable MittoClientListener listener) {
+    private CallEvents(@Nullable MittoClientListener listener, AtomicLong calls) {
         this.listener = listener;
+        this.calls = calls;
     }
 
     /**
@@ -62,12 +69,44 @@ public final class CallEvents {
      * @return the events of a client with that listener
      */
     public static CallEvents of(@Nullable MittoClientListener listener) {
-        return listener == null ? NONE : new CallEvents(listener);
+        return listener == null ? NONE : new CallEvents(listener, new AtomicLong());
+    }
+
+    /**
+     * The events of a client derived from this one's. With the same listener, the two number their calls from one
+     * counter, so that a listener that pairs events by call number never sees two calls with the same one.
+     *
+     * @param listener the derived client's listener, or {@code null}
+     * @return its events
+     */
+    public CallEvents derive(@Nullable MittoClientListener listener) {
+        return listener == null ? NONE : listener == this.listener ? new CallEvents(listener, calls) : of(listener);
     }
 
     /** @return whether a listener is set: only then is it worth computing what events carry */
     public boolean enabled() {
         return listener != null;
+    }
+
+    /**
+     * What the segment calculator predicts a send costs, for the listener's events.
+     *
+     * @param type       the message's type, or {@code null} for none (as {@link MessageType#AUTO})
+     * @param text       its text, or {@code null}
+     * @param recipients how many messages the call sends
+     * @return the forecast; {@code null} without a listener (the calculation is not made at all), for binary
+     *         messages, and for a GSM message that GSM-7 cannot carry (the server refuses it)
+     */
+    public @Nullable Segments forecast(@Nullable MessageType type, @Nullable String text, int recipients) {
+        if (listener == null || type == MessageType.BINARY || text == null) {
+            return null;
+        }
+        SegmentInfo info = type == MessageType.UNICODE ? SegmentCalculator.calculate(text, Encoding.UCS_2)
+                : SegmentCalculator.calculate(text);
+        if (type == MessageType.GSM && info.encoding() != Encoding.GSM_7) {
+            return null;
+        }
+        return new Segments(info.encoding(), info.segmentCount(), recipients);
     }
 
     /**
@@ -82,7 +121,7 @@ public final class CallEvents {
         if (listener == null) {
             return none;
         }
-        Span span = new Span(this, calls.incrementAndGet(), publicEndpoint(endpoint), segments);
+        Span span = new Span(this, calls.incrementAndGet(), endpoint, segments);
         span.started(url);
         return span;
     }
@@ -115,27 +154,26 @@ public final class CallEvents {
         }
     }
 
-    private static MittoClientListener.Endpoint publicEndpoint(Endpoint endpoint) {
-        return switch (endpoint) {
-            case SMS -> MittoClientListener.Endpoint.SMS;
-            case SMS_BULK -> MittoClientListener.Endpoint.SMS_BULK;
-            case USAGE_BY_COUNTRY -> MittoClientListener.Endpoint.USAGE_BY_COUNTRY;
-            case CONVERSION -> MittoClientListener.Endpoint.CONVERSION;
-        };
+    /**
+     * @param httpStatus an error answer's HTTP status
+     * @return whether the server may have processed the request before answering it: a 5xx other than 503
+     */
+    static boolean mayHaveProcessed(int httpStatus) {
+        return httpStatus >= 500 && httpStatus != 503;
     }
 
     /** The events of one call. Thread-safe: an async call's events come from several threads. */
     public static final class Span {
         private final CallEvents events;
         private final long call;
-        private final MittoClientListener.Endpoint endpoint;
+        private final Endpoint endpoint;
         private final @Nullable Segments segments;
         private final long startNanos = System.nanoTime();
         private int attempts;
         private int lastStatus = -1;
         private boolean ended;
 
-        private Span(CallEvents events, long call, MittoClientListener.Endpoint endpoint, @Nullable Segments segments) {
+        private Span(CallEvents events, long call, Endpoint endpoint, @Nullable Segments segments) {
             this.events = events;
             this.call = call;
             this.endpoint = endpoint;
@@ -237,7 +275,7 @@ public final class CallEvents {
                         : api instanceof MittoRateLimitException ? Outcome.RATE_LIMITED : Outcome.API_ERROR;
                 responseCode = api.responseCode();
                 status = api.httpStatus();
-                maybeDelivered = Transport.mayHaveProcessed(status);
+                maybeDelivered = mayHaveProcessed(status);
             } else if (failure instanceof MittoTransportException transport) {
                 outcome = Outcome.TRANSPORT;
                 maybeDelivered = transport.maybeDelivered();

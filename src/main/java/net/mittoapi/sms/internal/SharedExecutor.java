@@ -7,22 +7,24 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SDK's view of an application's OkHttp dispatcher threads: runs the SDK's calls on them until the client
- * closes, then refuses new work without touching the application's executor.
+ * A client's view of dispatcher threads it shares: runs the client's calls on them until the client closes, then
+ * refuses new work without touching the threads.
  *
- * <p>With an injected {@code OkHttpClient}, the SDK's own {@code Dispatcher} runs on the application's
- * threads. An asynchronous call queued behind the per-host limit starts later, when a running one ends; after
- * {@code close()} it must not start at all. OkHttp turns a rejected execution into a failed call that sent
- * nothing ({@code InterruptedIOException: executor rejected}), the same as with the SDK's own executor shut
- * down, so a closed client never sends a request it had not begun.
+ * <p>Each client has a {@code Dispatcher} of its own (its own queue and limits) running on threads it shares: its
+ * family's ({@link HttpFamily}), or an injected {@code OkHttpClient}'s. An asynchronous call queued behind the
+ * per-host limit starts later, when a running one ends; after {@code close()} it must not start at all. OkHttp
+ * turns a rejected execution into a failed call that sent nothing ({@code InterruptedIOException: executor
+ * rejected}), so a closed client never sends a request it had not begun, while the other clients on the same
+ * threads go on. The threads themselves are shut down by their owner: the family with its last member, or the
+ * application.
  */
-public final class SharedExecutor extends AbstractExecutorService {
+final class SharedExecutor extends AbstractExecutorService {
 
     private final ExecutorService threads;
     private volatile boolean shutdown;
 
-    /** @param threads the application's executor, never shut down by this view */
-    public SharedExecutor(ExecutorService threads) {
+    /** @param threads the shared executor, never shut down by this view */
+    SharedExecutor(ExecutorService threads) {
         this.threads = threads;
     }
 
@@ -34,7 +36,7 @@ public final class SharedExecutor extends AbstractExecutorService {
         threads.execute(command);
     }
 
-    /** Refuses new work; work already handed to the application's executor goes on. */
+    /** Refuses new work; work already handed to the shared executor goes on. */
     @Override
     public void shutdown() {
         shutdown = true;
@@ -52,7 +54,7 @@ public final class SharedExecutor extends AbstractExecutorService {
         return shutdown;
     }
 
-    /** @return whether this view refuses work; the application's threads are none of its business */
+    /** @return whether this view refuses work; the shared threads are none of its business */
     @Override
     public boolean isTerminated() {
         return shutdown;

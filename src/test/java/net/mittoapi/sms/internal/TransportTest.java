@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import net.mittoapi.sms.Format;
+import net.mittoapi.sms.MittoClientListener.Endpoint;
 import net.mittoapi.sms.MittoTransportException;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
@@ -121,7 +122,7 @@ class TransportTest {
     }
 
     private Transport transport() {
-        return new Transport(http, false, "key", "test", new Answers(Codec.of(Format.JSON)),
+        return new Transport(http, HttpFamily.create(http), "key", new Answers(Codec.of(Format.JSON)),
                 new RetryPolicy(0, Duration.ZERO, Duration.ZERO), new RetryTimer(), CallEvents.NONE);
     }
 }
