@@ -19,8 +19,6 @@ import net.mittoapi.sms.MittoClientListener.Segments;
 import net.mittoapi.sms.MittoException;
 import net.mittoapi.sms.MittoRateLimitException;
 import net.mittoapi.sms.MittoTransportException;
-import net.mittoapi.sms.segments.Encoding;
-import net.mittoapi.sms.segments.SegmentCalculator;
 import net.mittoapi.sms.segments.SegmentInfo;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
@@ -98,15 +96,11 @@ public final class CallEvents {
      *         messages, and for a GSM message that GSM-7 cannot carry (the server refuses it)
      */
     public @Nullable Segments forecast(@Nullable MessageType type, @Nullable String text, int recipients) {
-        if (listener == null || type == MessageType.BINARY || text == null) {
+        if (listener == null || text == null) {
             return null;
         }
-        SegmentInfo info = type == MessageType.UNICODE ? SegmentCalculator.calculate(text, Encoding.UCS_2)
-                : SegmentCalculator.calculate(text);
-        if (type == MessageType.GSM && info.encoding() != Encoding.GSM_7) {
-            return null;
-        }
-        return new Segments(info.encoding(), info.segmentCount(), recipients);
+        SegmentInfo info = MessageFields.segments(text, type); // the encoding rule maxParts checks, in one place
+        return info == null ? null : new Segments(info.encoding(), info.segmentCount(), recipients);
     }
 
     /**

@@ -56,8 +56,8 @@ public final class MessageFields<T> {
     /**
      * What one message of this text costs, by the segment calculator, in the encoding it goes out in: GSM-7 for
      * {@link MessageType#GSM}, UCS-2 for {@link MessageType#UNICODE}, and for {@link MessageType#AUTO} (or no
-     * type) whichever the text needs, as {@link SegmentCalculator#calculate(String)} decides. {@code maxParts}
-     * counts with it; {@code MittoClient}'s forecast for its listener still makes the same mapping in its own code.
+     * type) whichever the text needs, as {@link SegmentCalculator#calculate(String)} decides. The one place of that
+     * rule: {@code maxParts} counts with it, and so does {@link CallEvents#forecast} for the listener.
      *
      * @param text the message text
      * @param type the type chosen, or {@code null} for {@link MessageType#AUTO}
