@@ -24,21 +24,27 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Turns the open questions about the Mitto API into facts: one test message ({@code test=true}: validated
- * and answered like a real one, never delivered, never charged) per question that the SDK and its sandbox
- * answer with an assumption today, then a table of what was sent, what the API answered and what that means
- * for the SDK. The questions are those of the project's notes on the API ("Unknowns"): {@code Unicode} with raw
- * or hex text, Mitto's spelling of {@code type} against lower case, a 2-character sender, a numeric sender with
- * a {@code +}, non-GSM text under {@code GSM} and without a type, bulk {@code to} as a string or a JSON array,
- * the element names of XML answers, and each geo host.
+ * Asks the Mitto API what its documentation leaves open, one test message ({@code test=true}: validated and
+ * answered like a real one, never delivered, never charged) per question, then prints a table of what was sent,
+ * what came back and what that means for the SDK. Mitto documents its API by worked examples (its use-case page,
+ * <a href="https://docs.mitto.ch/sms-use-cases/">https://docs.mitto.ch/sms-use-cases/</a>) and a reference page;
+ * where they are silent, the SDK and its sandbox work on an assumption, each listed with its source in the
+ * repository's {@code docs/mitto-api.md} ("Open questions"). The questions: does {@code type: Unicode} take raw text
+ * or hex, is Mitto's spelling of {@code type} required or is lower case taken too, is {@code auto} accepted with
+ * non-GSM text, is a 2-character sender refused with responseCode 6, is a numeric sender with a {@code +} accepted,
+ * is non-GSM text under {@code GSM} (and without a type) refused with responseCode 4, does {@code /smsbulk} take
+ * {@code to} as a comma-separated string (the use-case page's form) or a JSON array (Mitto's connector's), what are
+ * the element names of an XML answer, and which geo hosts answer.
  *
  * <p>It sends raw JSON over the JDK's HTTP client, not through the SDK: the point is to send what the SDK
  * would not (a hex text, a JSON array, a lower-case type) and to see the answer exactly as it comes.
  *
- * <p>Runs only with {@code MITTO_API_KEY} set; without it, it lists what it would check and exits. Every
- * request carries {@code test=true}. {@code MITTO_TEST_TO} sets the recipient (default the seed's
- * {@code 491725551234}). {@code MITTO_BASE_URL} sends the questions elsewhere, such as to a local sandbox for
- * a dry run; the geo hosts are then skipped, so that the key goes nowhere else.
+ * <p>Runs only with {@code MITTO_API_KEY} set; without it, it lists what it would send and exits. Every
+ * request carries {@code test=true}. {@code MITTO_TEST_TO} sets the recipient (default {@code 491725551234}, the
+ * use-case page's). {@code MITTO_BASE_URL} sends the questions elsewhere, such as to a sandbox on loopback for a
+ * dry run; the geo hosts are then skipped, so that the key goes nowhere else. Answers from anything but Mitto's own
+ * hosts are printed as that server's answers, never as facts about Mitto's API: a sandbox answers by the very
+ * assumptions the questions are about.
  *
  * <pre>
  * mvn -q -f parent install -DskipTests
@@ -47,7 +53,7 @@ import org.w3c.dom.Node;
  */
 public final class ApiConformance {
 
-    /** "Hello, World!" in Russian, as the seed's Unicode example: 10 UTF-16 units in its first word. */
+    /** "Hello, World!" in Russian, as in the use-case page's encoding example: 10 UTF-16 units in its first word. */
     private static final String CYRILLIC = "Здравствуй";
     private static final String FROM = "MITTO SMS";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -104,13 +110,18 @@ public final class ApiConformance {
         String key = System.getenv("MITTO_API_KEY");
         String to = env("MITTO_TEST_TO", "491725551234");
         String override = System.getenv("MITTO_BASE_URL");
-        String base = override == null || override.isBlank() ? Region.DEFAULT.baseUrl() : strip(override);
-        List<Probe> probes = probes(base, to, override == null || override.isBlank());
+        boolean overridden = override != null && !override.isBlank();
+        String base = overridden ? strip(override) : Region.DEFAULT.baseUrl();
+        List<Probe> probes = probes(base, to, !overridden);
+        // Only Mitto's own hosts answer for Mitto's API; anything else (a sandbox, a proxy) answers for itself.
+        String server = Examples.mittoHost(base) ? "the Mitto API"
+                : Examples.loopbackHost(base) ? "the server on this machine at " + base : "the server at " + base;
 
         if (key == null || key.isBlank()) {
             System.out.println("MITTO_API_KEY is not set, so nothing is sent. With it, ApiConformance sends these "
                     + probes.size() + " test messages (test=true: never delivered, never charged) to " + base
-                    + " and the geo hosts, and prints what the API answered:");
+                    + (overridden ? " (MITTO_BASE_URL; the geo hosts skipped)" : " and the geo hosts")
+                    + ", and prints what " + server + " answered:");
             for (Probe probe : probes) {
                 System.out.printf("  - %s%n      POST %s  %s%n", probe.question(), probe.url(), probe.sent());
             }
@@ -126,10 +137,21 @@ public final class ApiConformance {
         }
         Results results = new Results(answers);
 
-        System.out.println("Mitto API conformance, " + base + (override == null ? "" : " (MITTO_BASE_URL)")
-                + ", every request with test=true:");
+        boolean facts = Examples.mittoHost(base);
+        if (facts) {
+            System.out.println("Mitto API conformance, " + base + (overridden ? " (MITTO_BASE_URL)" : "")
+                    + ", every request with test=true:");
+        } else {
+            System.out.println("A dry run against " + server + " (MITTO_BASE_URL), every request with test=true."
+                    + " These are that server's answers, not facts about Mitto's API: a sandbox answers by the"
+                    + " SDK's own assumptions, the very ones these questions are about. Unset MITTO_BASE_URL to"
+                    + " ask Mitto's API.");
+        }
         System.out.println();
-        System.out.println("| # | question | sent | answer (HTTP, responseCode, textLength) | what it means for the SDK |");
+        System.out.println(facts
+                ? "| # | question | sent | answer (HTTP, responseCode, textLength) | what it means for the SDK |"
+                : "| # | question | sent | its answer (HTTP, responseCode, textLength) | what it would mean, were it"
+                        + " Mitto's answer |");
         System.out.println("|---|---|---|---|---|");
         int n = 0;
         for (Probe probe : probes) {
@@ -137,10 +159,13 @@ public final class ApiConformance {
             System.out.printf("| %d | %s | %s | %s | %s |%n", ++n, cell(probe.question()), cell(probe.sent()),
                     cell(answer.summary() + (answer.shape() == null ? "" : "; " + answer.shape())),
                     cell(answer.error() != null && !probe.id().startsWith("host:") ? "unknown: no answer"
-                            : probe.meaning().apply(results)));
+                            : (facts ? "" : "if Mitto answered so: ") + probe.meaning().apply(results)));
         }
         System.out.println();
         System.out.println("Not probed: the rate limit and the largest bulk (both would take many calls).");
+        if (!facts) {
+            System.out.println("Learned about Mitto's API: nothing. These were the answers of " + server + ".");
+        }
     }
 
     private static List<Probe> probes(String base, String to, boolean geoHosts) {
@@ -190,23 +215,23 @@ public final class ApiConformance {
                         + " default needs changing (the SDK sends auto anyway)"
                         : "yes (code " + r.get("default-nongsm").code() + "): sending auto by default is needed"));
         probes.add(new Probe("bulk-string", "Does /smsbulk take to as a comma-separated string?", base + "/smsbulk.json",
-                bulk(to, false), "to \"" + to + "," + to + "\" (the seed's form, the SDK's)",
+                bulk(to, false), "to \"" + to + "," + to + "\" (the use-case page's form, the SDK's)",
                 r -> bulkMeaning(r.get("bulk-string"), "the SDK's form works")));
         probes.add(new Probe("bulk-array", "Or a JSON array, as Mitto's connector describes it?", base + "/smsbulk.json",
                 bulk(to, true), "to [\"" + to + "\", \"" + to + "\"]",
-                r -> bulkMeaning(r.get("bulk-array"), "the sandbox's leniency is right; the SDK keeps the seed's"
-                        + " string")));
+                r -> bulkMeaning(r.get("bulk-array"), "the sandbox's leniency is right; the SDK keeps the use-case"
+                        + " page's string")));
         probes.add(new Probe("xml", "What are the element names of an XML answer?", base + "/sms.xml",
                 send(to, "Hello, World!", null), "a test send to /sms.xml",
                 r -> r.get("xml").shape() == null ? "no XML came back"
                         : "the SDK reads any root and matches names ignoring case; compare with the sandbox's"
                                 + " <SmsResponse>"));
         if (geoHosts) {
-            geo(probes, "the default host (the seed's)", Region.DEFAULT.baseUrl(), to, true);
-            geo(probes, "Frankfurt (the seed's name)", Region.FRANKFURT.baseUrl(), to, true);
-            geo(probes, "Singapore (the seed's name)", Region.SINGAPORE.baseUrl(), to, true);
-            geo(probes, "Hong Kong (the seed's name)", Region.HONG_KONG.baseUrl(), to, true);
-            geo(probes, "United States (the seed's name)", Region.US_EAST.baseUrl(), to, true);
+            geo(probes, "the default host (the use-case page's)", Region.DEFAULT.baseUrl(), to, true);
+            geo(probes, "Frankfurt (the use-case page's name)", Region.FRANKFURT.baseUrl(), to, true);
+            geo(probes, "Singapore (the use-case page's name)", Region.SINGAPORE.baseUrl(), to, true);
+            geo(probes, "Hong Kong (the use-case page's name)", Region.HONG_KONG.baseUrl(), to, true);
+            geo(probes, "United States (the use-case page's name)", Region.US_EAST.baseUrl(), to, true);
             geo(probes, "Singapore (older reference pages)", "https://rest-sg.mittoapi.net", to, false);
             geo(probes, "Hong Kong (older reference pages)", "https://rest-hk.mittoapi.net", to, false);
             geo(probes, "United States (older reference pages)", "https://rest-us.mittoapi.net", to, false);

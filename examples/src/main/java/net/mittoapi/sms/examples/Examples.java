@@ -45,22 +45,26 @@ final class Examples {
         return configured == null || configured.isBlank() ? Region.DEFAULT.baseUrl() : configured.strip();
     }
 
-    /** @return whether the base URL is Mitto's own API (one of its https hosts) */
+    /** @return whether the base URL is Mitto's API (one of its https hosts) */
     static boolean mittoApi() {
-        if (!live()) {
-            return false;
-        }
-        URI uri = URI.create(baseUrl());
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        return "https".equalsIgnoreCase(uri.getScheme()) && host.matches("rest(-[a-z]+)?\\.mittoapi\\.(net|com)");
+        return live() && mittoHost(baseUrl());
     }
 
     /** @return whether the API is on this machine (the in-process sandbox, or a standalone one on loopback) */
     static boolean onThisMachine() {
-        if (!live()) {
-            return true;
-        }
-        String host = URI.create(baseUrl()).getHost();
+        return !live() || loopbackHost(baseUrl());
+    }
+
+    /** @return whether a base URL is one of Mitto's own https hosts, whose answers are the API's */
+    static boolean mittoHost(String baseUrl) {
+        URI uri = URI.create(baseUrl);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return "https".equalsIgnoreCase(uri.getScheme()) && host.matches("rest(-[a-z]+)?\\.mittoapi\\.(net|com)");
+    }
+
+    /** @return whether a base URL names a loopback host, as a local sandbox's does */
+    static boolean loopbackHost(String baseUrl) {
+        String host = URI.create(baseUrl).getHost();
         return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
     }
 
