@@ -3,9 +3,14 @@ package net.mittoapi.sms.segments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import net.mittoapi.sms.MittoValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +46,80 @@ class GsmNormalizerTest {
         String normalized = GsmNormalizer.normalize(input);
         assertThat(normalized).isEqualTo(expected);
         assertThat(SegmentCalculator.calculate(normalized).encoding()).isEqualTo(Encoding.GSM_7);
+    }
+
+    /**
+     * Where the normalizer replaces an entry of Twilio's map differently, as issue 19 asks: one space (not two)
+     * for the no-break space, the other Unicode spaces and the C1 controls Twilio lists; one space (not seven)
+     * for a tab; {@code ‹ ›} the right way round; a line feed (not a space) for the line and paragraph
+     * separators.
+     */
+    private static final Map<Integer, String> NOT_AS_TWILIO = notAsTwilio();
+
+    private static Map<Integer, String> notAsTwilio() {
+        Map<Integer, String> map = new HashMap<>();
+        for (int space : new int[] {0x00A0, 0x2000, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009,
+            0x200A, 0x202F, 0x205F, 0x3000, 0x0080, 0x008D, 0x0090, 0x009B, 0x009F, 0x0009}) {
+            map.put(space, " ");
+        }
+        map.put(0x2039, "<");
+        map.put(0x203A, ">");
+        map.put(0x2028, "\n");
+        map.put(0x2029, "\n");
+        return Map.copyOf(map);
+    }
+
+    static Stream<TwilioSmartEncodingMap.Entry> twilioEntries() {
+        return TwilioSmartEncodingMap.ENTRIES.stream();
+    }
+
+    /** Each of the 270 entries of Twilio's map ({@link TwilioSmartEncodingMap}), alone and between digits. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("twilioEntries")
+    void everyEntryOfTwilioMapBecomesGsmWithTwilioReplacement(TwilioSmartEncodingMap.Entry entry) {
+        String expected = NOT_AS_TWILIO.getOrDefault(entry.codePoint(), entry.replacement());
+
+        assertThat(GsmNormalizer.normalize(entry.text())).isEqualTo(expected);
+        assertThat(GsmNormalizer.normalize("1" + entry.text() + "2")).isEqualTo("1" + expected + "2");
+        assertThat(SegmentCalculator.calculate(GsmNormalizer.normalize(entry.text())).encoding())
+                .isEqualTo(Encoding.GSM_7);
+    }
+
+    @Test
+    void theDeviationsFromTwilioAreEntriesOfItsMap() {
+        assertThat(twilioEntries().map(TwilioSmartEncodingMap.Entry::codePoint))
+                .hasSize(270).doesNotHaveDuplicates().containsAll(NOT_AS_TWILIO.keySet());
+    }
+
+    /**
+     * Every GSM-7 letter that Unicode decomposes (UnicodeData's canonical decompositions, as
+     * {@link Normalizer.Form#NFD} applies them), written decomposed, becomes the GSM-7 letter.
+     */
+    @Test
+    void decomposedGsmLettersAreComposed() {
+        List<String> composites = new ArrayList<>();
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String letter = String.valueOf((char) c);
+            String decomposed = Normalizer.normalize(letter, Normalizer.Form.NFD);
+            if (GsmAlphabet.contains(c) && !decomposed.equals(letter)) {
+                composites.add(letter);
+                assertThat(GsmNormalizer.normalize(decomposed)).as("U+%04X decomposed", c).isEqualTo(letter);
+                assertThat(GsmNormalizer.normalize("x" + decomposed + "y")).isEqualTo("x" + letter + "y");
+            }
+        }
+        assertThat(String.join("", composites)).isEqualTo("ÄÅÇÉÑÖÜàäåèéìñòöùü");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Cafe\u0301|Café",
+        "Espan\u0303a|España",      // ñ, not n~ (Twilio's map alone would give n~)
+        "A\u030Angstro\u0308m|Ångström",
+        "C\u0327a|Ça",
+        "U\u0308ber|Über",
+    })
+    void decomposedLettersBecomeTheGsmLetter(String input, String expected) {
+        assertThat(GsmNormalizer.normalize(input)).isEqualTo(expected);
     }
 
     @Test
