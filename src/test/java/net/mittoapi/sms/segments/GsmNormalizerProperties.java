@@ -57,6 +57,27 @@ class GsmNormalizerProperties {
         });
     }
 
+    /**
+     * {@code normalize} never turns one letter into another: the letters outside ASCII that it has no
+     * replacement for (all but small capitals, fullwidth forms and the few modifier letters of Twilio's map)
+     * come out the same and in the same order, compared decomposed so that a composed {@code é} counts as
+     * the {@code e} and mark it was.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void normalizeNeverTurnsOneLetterIntoAnother(long seed) {
+        Seeds.check(seed, text(seed), text -> assertThat(letters(GsmNormalizer.normalize(text)))
+                .isEqualTo(letters(text)));
+    }
+
+    private static List<String> letters(String text) {
+        List<String> letters = new ArrayList<>();
+        Normalizer.normalize(text, Normalizer.Form.NFD).codePoints()
+                .filter(cp -> cp >= 0x80 && Character.isLetter(cp) && SmartEncoding.replacement(cp) == null)
+                .forEach(cp -> letters.add(Character.toString(cp)));
+        return letters;
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void transliterateIsNormalizeThenLetters(long seed) {
