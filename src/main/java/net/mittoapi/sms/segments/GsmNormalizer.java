@@ -259,6 +259,9 @@ public final class GsmNormalizer {
                         .toString();
             }
         }
+        if (baseReplacement == null && !replacedMark) {
+            return null; // nothing composed, nothing replaced (and nothing built: a long run of marks is common)
+        }
         String head;
         if (GsmAlphabet.contains(letter)) {
             head = Character.toString(letter);
@@ -270,9 +273,7 @@ public final class GsmNormalizer {
         } else {
             return null;
         }
-        String result = marks(text, baseEnd, end, new StringBuilder(head)).toString();
-        return text.regionMatches(start, result, 0, result.length()) && result.length() == end - start
-                ? null : result;
+        return marks(text, baseEnd, end, new StringBuilder(head)).toString();
     }
 
     /** Appends the marks {@code [from, to)} of {@code text}, each replaced if the table replaces it. */

@@ -147,6 +147,17 @@ class GsmNormalizerTest {
         assertThat(GsmNormalizer.normalize(text)).isSameAs(text);
     }
 
+    /** Composition is tried on 30 marks at most (UAX #15's Stream-Safe Text Format); a longer run stays. */
+    @Test
+    void aRunOfMoreThanThirtyMarksIsNotComposed() {
+        String thirty = "e" + "\u0301".repeat(30);
+        String thirtyOne = "e" + "\u0301".repeat(31);
+
+        assertThat(GsmNormalizer.normalize(thirty)).isEqualTo("é" + "\u0301".repeat(29));
+        assertThat(GsmNormalizer.normalize(thirtyOne)).isSameAs(thirtyOne);
+        assertThat(GsmNormalizer.normalize("x" + "\u0303".repeat(31))).isEqualTo("x" + "~".repeat(31));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '\u0000', value = {
         "a\u0001b\u0002c\u0007d\u001Be\u007F|abcde",            // C0 controls and DEL: removed
