@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  *       kelvin and angstrom signs are {@code Ω K Å}, the Greek question mark a semicolon). Invisible controls
  *       are removed (the C0 controls but tab, line feed, form feed and carriage return; {@code DEL}; the
  *       zero-width space, word joiner, byte-order mark, soft hyphen and invisible operators); a C1 control
- *       becomes a space, as Twilio's map has it for five of them (NEL, a line break, a line feed).</li>
+ *       becomes a space, as Twilio's map has it for five of them, but NEL, a line break, which becomes a
+ *       line feed (as does the vertical tab).</li>
  *   <li><b>Decomposed letters composed</b> where GSM-7 has the composed letter: {@code e}+U+0301 becomes
  *       {@code é}, {@code n}+U+0303 becomes {@code ñ} (not {@code n~}), {@code A}+U+030A {@code Å}: composition
  *       is Unicode's (NFC, {@link Normalizer}). A mark Twilio's map replaces ({@code U+0302 → ^},
@@ -44,23 +45,27 @@ import org.jspecify.annotations.Nullable;
  *       lacks and that is left as it is (that is {@link #transliterate}'s business).</li>
  * </ul>
  * It never turns one letter into another: {@code ç}, {@code ł}, Greek small letters, Cyrillic and emoji are
- * left as they are, and {@link SegmentInfo#nonGsmCharacters()} still names what keeps a text in UCS-2. The
+ * left as they are, and {@link SegmentInfo#nonGsmCharacters()} still names what keeps a text in UCS-2. (What
+ * Unicode calls letters among Twilio's entries are forms of the character they become: fullwidth and
+ * small-capital letters, and modifier letters and a click that look like punctuation, {@code ʼ ˈ ː ǃ}.) The
  * tables and their sources are those of {@link SmartEncoding}.
  *
  * <h2>{@link #transliterate}: letters too, when cheap matters more than exact</h2>
  * {@code normalize} first, then every Latin letter outside GSM-7 becomes its GSM-7 base letter: {@code Łódź
  * → Lodz}, {@code Ștefan → Stefan}, {@code û → u}, {@code Œ → OE}, {@code ǻ → å}. The letters GSM-7 has are
- * kept, accents and all: {@code è é ù ì ò Ø ø Å å Ä Ö Ñ Ü ä ö ñ ü à ß Æ æ É Ç}, so German, Swedish, Danish,
- * Norwegian, Finnish and Spanish lose nothing, French and Italian only some accents; {@code ç} becomes
- * {@code c} (GSM-7 has only the capital). Combining marks after a Latin letter are dropped with it. The
+ * kept, accents and all: {@code è é ù ì ò Ø ø Å å Ä Ö Ñ Ü ä ö ñ ü à ß Æ æ É Ç}, so German, Swedish, Finnish,
+ * Danish and Norwegian lose nothing, nor Italian in small letters, while Spanish, French and Portuguese lose
+ * the accents GSM-7 lacks ({@code á í ó ú}, {@code â ê î ô û}, {@code ã õ}; {@code ç} becomes {@code c}: GSM-7
+ * has only the capital). Combining marks after a Latin letter are dropped with it. The
  * tables and their sources (Unicode's decompositions, CLDR's Latin-ASCII transform) are those of
  * {@link Transliteration}.
  * <ul>
  *   <li><b>Greek capitals</b>: GSM-7 carries the ten that look like no Latin letter ({@code Γ Δ Θ Λ Ξ Π Σ Φ
- *       Ψ Ω}), precisely so that Greek could be written in capitals with Latin letters for the other
- *       fourteen. So {@code Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ} become {@code A B E Z H I K M N O P T Y X}, which
- *       look the same, and accented capitals lose the accent ({@code Ά → A}, {@code Ώ → Ω}), as Android does
- *       when a carrier forces GSM-7. Greek text in capitals thus becomes GSM-7 entirely. Small Greek letters
+ *       Ψ Ω}), so Greek can be written in capitals with Latin letters for the other fourteen. So
+ *       {@code Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ} become {@code A B E Z H I K M N O P T Y X}, which look the same,
+ *       and accented capitals lose the accent ({@code Ά → A}, {@code Ώ → Ω}), as Android does when a carrier
+ *       forces GSM-7. Greek text in capitals thus becomes GSM-7 entirely; a capital starting a word in small
+ *       letters becomes the Latin one too (it looks the same, and the word stays UCS-2). Small Greek letters
  *       are left alone: making them capitals would change what the reader sees, and inside Latin text, where
  *       they are symbols, their meaning ({@code 50 μg} is not {@code 50 Mg}). For Greek text, uppercase it
  *       first: {@code transliterate(text.toUpperCase(Locale.forLanguageTag("el")))}.</li>
@@ -166,7 +171,7 @@ public final class GsmNormalizer {
                             && Character.isHighSurrogate(text.charAt(i - 2)) ? i - 2 : i - 1;
                 }
             }
-            int end = marksEnd(text, baseEnd);
+            int end = marksEnd(text, baseEnd, n);
             String result;
             if (end == baseEnd) {
                 result = SmartEncoding.replacement(c);
@@ -176,9 +181,9 @@ public final class GsmNormalizer {
             } else {
                 result = cluster(text, start, baseEnd, end);
                 if (transliterate) {
-                    String normalized = result == null ? text.substring(start, end) : result;
-                    String transliterated = Transliteration.apply(normalized);
-                    if (transliterated != normalized) {
+                    String transliterated = result == null ? Transliteration.apply(text, start, end)
+                            : Transliteration.apply(result, 0, result.length());
+                    if (transliterated != null) {
                         result = transliterated;
                     }
                 }
@@ -194,10 +199,13 @@ public final class GsmNormalizer {
         return output == null ? text : output.finish();
     }
 
-    /** @return the end of the run of combining marks (of the Basic Multilingual Plane) that starts at {@code i} */
-    static int marksEnd(String text, int i) {
+    /**
+     * @return the end of the run of combining marks (of the Basic Multilingual Plane) that starts at {@code i},
+     *         at most {@code limit}
+     */
+    static int marksEnd(String text, int i, int limit) {
         int end = i;
-        while (end < text.length() && (SmartEncoding.KINDS[text.charAt(end)] & SmartEncoding.MARK) != 0) {
+        while (end < limit && (SmartEncoding.KINDS[text.charAt(end)] & SmartEncoding.MARK) != 0) {
             end++;
         }
         return end;
@@ -251,7 +259,8 @@ public final class GsmNormalizer {
                     Normalizer.Form.NFC);
             int first = composed.codePointAt(0);
             if (first != letter) {
-                String kept = GsmAlphabet.contains(first) ? Character.toString(first) : SmartEncoding.replacement(first);
+                String kept = GsmAlphabet.contains(first) ? Character.toString(first)
+                        : SmartEncoding.replacement(first);
                 if (kept == null) { // a letter GSM-7 lacks, left as it is (but as its base letter stands for)
                     return letter == base ? null : Character.toString(letter) + text.substring(baseEnd, end);
                 }

@@ -106,15 +106,17 @@ final class Transliteration {
      * without it.
      *
      * @param text the text
-     * @return the text transliterated; the same instance when nothing changes
+     * @param from where the piece starts in {@code text}
+     * @param to   where it ends, exclusive
+     * @return the piece transliterated, or {@code null} when nothing in it changes
      */
-    static String apply(String text) {
+    static @Nullable String apply(String text, int from, int to) {
         StringBuilder out = null;
-        int copied = 0;
-        for (int i = 0; i < text.length(); ) {
+        int copied = from;
+        for (int i = from; i < to; ) {
             int base = text.codePointAt(i);
             int baseEnd = i + Character.charCount(base);
-            int end = GsmNormalizer.marksEnd(text, baseEnd);
+            int end = GsmNormalizer.marksEnd(text, baseEnd, to);
             String letter = null;
             if (base <= Character.MAX_VALUE && (KINDS[base] & SmartEncoding.BASE) != 0
                     && (end > baseEnd || (KINDS[base] & SmartEncoding.LETTER) != 0)) {
@@ -122,14 +124,14 @@ final class Transliteration {
             }
             if (letter != null) {
                 if (out == null) {
-                    out = new StringBuilder(text.length());
+                    out = new StringBuilder(to - from);
                 }
                 out.append(text, copied, i).append(letter);
                 copied = end;
             }
             i = end;
         }
-        return out == null ? text : out.append(text, copied, text.length()).toString();
+        return out == null ? null : out.append(text, copied, to).toString();
     }
 
     /** A letter and its marks, {@code [start, end)}: the GSM-7 letter or text it becomes, or {@code null}. */

@@ -153,7 +153,8 @@ class GsmNormalizerProperties {
             String composed = Normalizer.normalize(Character.toString(letter) + marks, Normalizer.Form.NFC);
             int first = composed.codePointAt(0);
             if (first != letter) {
-                String head = GsmAlphabet.contains(first) ? Character.toString(first) : SmartEncoding.replacement(first);
+                String head = GsmAlphabet.contains(first) ? Character.toString(first)
+                        : SmartEncoding.replacement(first);
                 if (head == null) {
                     return Character.toString(letter) + marks;
                 }
@@ -190,7 +191,8 @@ class GsmNormalizerProperties {
             }
             int base = normalized.codePointAt(cluster[0]);
             boolean hasMarks = cluster[2] > cluster[1];
-            boolean latin = Character.isLetter(base) && Character.UnicodeScript.of(base) == Character.UnicodeScript.LATIN;
+            boolean latin = Character.isLetter(base)
+                    && Character.UnicodeScript.of(base) == Character.UnicodeScript.LATIN;
             boolean greekCapital = Character.UnicodeScript.of(base) == Character.UnicodeScript.GREEK
                     && (Character.isUpperCase(base) || Character.isTitleCase(base));
             if (!(latin || greekCapital) || !hasMarks && GsmAlphabet.contains(base)) {

@@ -351,7 +351,8 @@ class GsmNormalizerTest {
             }
             String transliterated = GsmNormalizer.transliterate(letter);
             String baseLetter = decomposed.substring(0, 1);
-            boolean gsmLetterKeepingMarks = transliterated.length() == 1 && GsmAlphabet.contains(transliterated.charAt(0))
+            boolean gsmLetterKeepingMarks = transliterated.length() == 1
+                    && GsmAlphabet.contains(transliterated.charAt(0))
                     && decomposed.startsWith(Normalizer.normalize(transliterated, Normalizer.Form.NFD));
             assertThat(transliterated.equals(baseLetter) || gsmLetterKeepingMarks)
                     .as("U+%04X -> %s", c, transliterated).isTrue();
@@ -394,7 +395,8 @@ class GsmNormalizerTest {
 
     /** Small Greek letters, Cyrillic and other scripts are left alone (why: GsmNormalizer's description). */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"καλημέρα", "50 μg, π ≈ 3.14, β-blocker", "Привет, мир", "Ђорђе", "שלום", "你好", "\uD83D\uDE00"})
+    @ValueSource(strings = {"καλημέρα", "50 μg, π ≈ 3.14, β-blocker", "Привет, мир", "Ђорђе", "שלום", "你好",
+        "\uD83D\uDE00"})
     void smallGreekLettersAndOtherScriptsAreLeftAlone(String text) {
         assertThat(GsmNormalizer.transliterate(text)).isSameAs(text);
     }
