@@ -218,8 +218,11 @@ final class SmartEncoding {
         char[] composed = new char[64];
         int count = 0;
         for (char c = 0x80; c < 0x0400; c++) { // the GSM-7 letters that decompose are all below U+0400
+            if (!GsmAlphabet.contains(c)) {
+                continue;
+            }
             String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-            if (GsmAlphabet.contains(c) && decomposed.length() == 2) {
+            if (decomposed.length() == 2) {
                 for (char mark = 0x0300; mark < 0x0370; mark++) {
                     if (singleMark[mark] == decomposed.charAt(1)) {
                         pairs[count] = decomposed.charAt(0) << 16 | mark;
