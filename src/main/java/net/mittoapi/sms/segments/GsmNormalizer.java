@@ -148,20 +148,17 @@ public final class GsmNormalizer {
     }
 
     /**
-     * The scan. A char whose kind has none of {@link SmartEncoding#TRIGGERS} is passed over. Any other is
-     * looked at with the combining marks that follow it, or, if it is a mark itself, with the character
-     * before it, which the scan passed over and so is unchanged and not yet copied out.
+     * The scan. A char whose kind has none of {@link SmartEncoding#TRIGGERS} is passed over ({@link #next}).
+     * Any other is looked at with the combining marks that follow it, or, if it is a mark itself, with the
+     * character before it, which the scan passed over and so is unchanged and not yet copied out.
      */
     private static String run(String text, byte[] kinds, boolean transliterate, @Nullable List<Replacement> record) {
         Output output = null;
         int n = text.length();
-        for (int i = 0; i < n; ) {
+        int i = 0;
+        while ((i = next(text, kinds, i, n)) < n) {
             char c = text.charAt(i);
             int kind = kinds[c];
-            if ((kind & SmartEncoding.TRIGGERS) == 0) {
-                i++;
-                continue;
-            }
             int start = i;
             int baseEnd = i + 1; // c is no surrogate: surrogates have no kind
             if ((kind & SmartEncoding.MARK) != 0) {
@@ -171,7 +168,11 @@ public final class GsmNormalizer {
                             && Character.isHighSurrogate(text.charAt(i - 2)) ? i - 2 : i - 1;
                 }
             }
-            int end = marksEnd(text, baseEnd, n);
+            int end = baseEnd;
+            int markKinds = 0; // the kinds of the marks, or-ed: one pass over a run of marks, however long
+            for (int k; end < n && ((k = SmartEncoding.KINDS[text.charAt(end)]) & SmartEncoding.MARK) != 0; end++) {
+                markKinds |= k;
+            }
             String result;
             if (end == baseEnd) {
                 result = SmartEncoding.replacement(c);
@@ -179,7 +180,7 @@ public final class GsmNormalizer {
                     result = Transliteration.of(c);
                 }
             } else {
-                result = cluster(text, start, baseEnd, end);
+                result = cluster(text, start, baseEnd, end, markKinds);
                 if (transliterate) {
                     String transliterated = result == null ? Transliteration.apply(text, start, end)
                             : Transliteration.apply(result, 0, result.length());
@@ -197,6 +198,20 @@ public final class GsmNormalizer {
             i = end;
         }
         return output == null ? text : output.finish();
+    }
+
+    /**
+     * @return the index of the first char from {@code from} on whose kind has one of
+     *         {@link SmartEncoding#TRIGGERS}, or {@code n}: the hot loop, one table lookup a char, kept apart from
+     *         what is done at such a char so that it compiles to a tight loop whatever the text
+     */
+    private static int next(String text, byte[] kinds, int from, int n) {
+        for (int i = from; i < n; i++) {
+            if ((kinds[text.charAt(i)] & SmartEncoding.TRIGGERS) != 0) {
+                return i;
+            }
+        }
+        return n;
     }
 
     /**
@@ -228,16 +243,12 @@ public final class GsmNormalizer {
      *       before.</li>
      * </ol>
      *
+     * @param markKinds the {@link SmartEncoding#KINDS} of the marks, or-ed together
      * @return the replacement, or {@code null} when the cluster stays as it is
      */
-    private static @Nullable String cluster(String text, int start, int baseEnd, int end) {
-        boolean replacedMark = false;
-        boolean composingMark = false;
-        for (int j = baseEnd; j < end; j++) {
-            int kind = SmartEncoding.KINDS[text.charAt(j)];
-            replacedMark |= (kind & SmartEncoding.MAPPED) != 0;
-            composingMark |= (kind & SmartEncoding.COMPOSES) != 0;
-        }
+    private static @Nullable String cluster(String text, int start, int baseEnd, int end, int markKinds) {
+        boolean replacedMark = (markKinds & SmartEncoding.MAPPED) != 0;
+        boolean composingMark = (markKinds & SmartEncoding.COMPOSES) != 0;
         if (start == baseEnd) {
             return replacedMark ? marks(text, baseEnd, end, new StringBuilder()).toString() : null;
         }
