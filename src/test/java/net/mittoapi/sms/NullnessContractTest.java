@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 import net.mittoapi.sms.MittoClientListener.AttemptEnded;
 import net.mittoapi.sms.MittoClientListener.CallEnded;
 import net.mittoapi.sms.MittoClientListener.CallStarted;
+import net.mittoapi.sms.segments.GsmNormalizer;
+import net.mittoapi.sms.segments.Normalization;
+import net.mittoapi.sms.segments.Replacement;
 import net.mittoapi.sms.segments.SegmentCalculator;
 import net.mittoapi.sms.webhook.DeliveryReport;
 import net.mittoapi.sms.webhook.InboundSms;
@@ -53,7 +56,9 @@ class NullnessContractTest {
                 Arguments.of(AttemptEnded.class, List.of("failure")),
                 Arguments.of(CallEnded.class, List.of("failure", "segments")),
                 Arguments.of(MittoClientListener.Segments.class, List.of()),
-                Arguments.of(MittoClientListener.RetryScheduled.class, List.of()));
+                Arguments.of(MittoClientListener.RetryScheduled.class, List.of()),
+                Arguments.of(Normalization.class, List.of()),
+                Arguments.of(Replacement.class, List.of()));
     }
 
     @ParameterizedTest
@@ -74,6 +79,10 @@ class NullnessContractTest {
         assertThat(isNullable(DeliveryReport.class.getMethod("messageId").getAnnotatedReturnType())).isFalse();
         assertThat(isNullable(SegmentCalculator.class.getMethod("calculate", String.class).getAnnotatedReturnType()))
                 .isFalse();
+        assertThat(isNullable(GsmNormalizer.class.getMethod("normalize", String.class).getAnnotatedReturnType()))
+                .isFalse();
+        assertThat(isNullable(GsmNormalizer.class.getMethod("explain", String.class, boolean.class)
+                .getAnnotatedReturnType())).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.cloudhopper.commons.charset.CharsetUtil;
 import com.cloudhopper.commons.charset.GSMCharset;
 import java.util.concurrent.TimeUnit;
 import net.mittoapi.sms.segments.GsmAlphabet;
+import net.mittoapi.sms.segments.GsmNormalizer;
 import net.mittoapi.sms.segments.SegmentCalculator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The segment calculator against baselines measured in the same run, on every script:
+ * The segment calculator and the normalizer against baselines measured in the same run, on every script:
  * <ul>
  *   <li>{@link #floorReadEveryChar}: a loop that only reads every char, the least a counter that reads
  *       the text can do;</li>
@@ -29,6 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #cloudhopperRepresentAndEncode}: the usual way with an SMPP library — cloudhopper's
  *       {@code GSMCharset.canRepresent}, then encode in GSM (or UCS-2) and count parts from the bytes.</li>
  * </ul>
+ * {@link #normalize}, {@link #transliterate} and {@link #explain} are read against the floor too: on a text that
+ * needs no change, {@code normalize} reads every char once (one table lookup each) and returns the text
+ * itself, so its ratio to {@link #floorReadEveryChar} is what the lookup costs.
  * The texts are a {@link #script} repeated to {@link #length} UTF-16 units ({@link Texts}). A ratio is only
  * read against the floor on the same text: the JDK holds ASCII text as Latin-1 bytes and any other as
  * UTF-16, and the floor costs differ between the two.
@@ -53,7 +57,10 @@ public class SegmentBenchmark {
      * The script: ASCII GSM-7 (held by the JDK as Latin-1 bytes); GSM-7 with extension characters and a
      * euro sign (held as UTF-16); Cyrillic; Cyrillic with plain emoji, or with ZWJ families, flags, skin
      * tones and a red heart; Vietnamese with decomposed accents (combining marks); Korean (Hangul
-     * syllables); and one grapheme cluster as long as the text (a letter and its combining accents).
+     * syllables); one grapheme cluster as long as the text (a letter and its combining accents). Also,
+     * with {@code -p script=...}: {@code TYPOGRAPHIC}, the GSM sentence with curly quotes, dashes and an
+     * ellipsis, and {@code LATIN}, Polish, Czech and Romanian with letters GSM-7 lacks (texts the normalizer
+     * changes).
      */
     @Param({"GSM_ASCII", "GSM_EXTENSION", "CYRILLIC", "EMOJI", "ZWJ_FLAGS", "COMBINING", "HANGUL", "ONE_CLUSTER"})
     public String script;
@@ -130,5 +137,23 @@ public class SegmentBenchmark {
         }
         int units = CLOUDHOPPER_UCS2.encode(text).length / 2;
         return units <= 70 ? 1 : (units + 66) / 67;
+    }
+
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    public String normalize() {
+        return GsmNormalizer.normalize(text);
+    }
+
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    public String transliterate() {
+        return GsmNormalizer.transliterate(text);
+    }
+
+    @Benchmark
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    public int explain() {
+        return GsmNormalizer.explain(text, false).replacements().size();
     }
 }

@@ -14,6 +14,12 @@ final class Texts {
     /** Vietnamese, decomposed (NFD): most letters carry one or two combining marks. */
     private static final String VIETNAMESE_NFD = Normalizer.normalize(
             "Cảm ơn bạn đã đặt hàng! Đơn hàng của bạn đã được gửi đi hôm nay. ", Normalizer.Form.NFD);
+    /** The GSM sentence as a word processor writes it: curly quotes, an apostrophe, dashes, an ellipsis. */
+    private static final String TYPOGRAPHIC_SENTENCE =
+            "Your order #4711 has shipped – track it at example.com/t/4711… Questions? Reply “HELP”, we’re here. ";
+    /** Polish, Czech and Romanian: Latin letters GSM-7 lacks, as precomposed characters. */
+    private static final String LATIN_SENTENCE = "Zamówienie wysłane, dziękujemy! Objednávka byla odeslána. "
+            + "Comanda a fost expediată, mulțumim! ";
     /** Korean: precomposed Hangul syllables, spaces and punctuation. */
     private static final String KOREAN = "주문해 주셔서 감사합니다! 주문하신 상품이 오늘 발송되었습니다. ";
     private static final String[] PLAIN_EMOJI = {"\uD83D\uDE00", "\uD83C\uDF89", "\uD83D\uDE80", "\uD83D\uDCE6"};
@@ -50,6 +56,10 @@ final class Texts {
                 return repeat(KOREAN, length);
             case "ONE_CLUSTER":
                 return "e" + "\u0301".repeat(length - 1);
+            case "TYPOGRAPHIC":
+                return repeat(TYPOGRAPHIC_SENTENCE, length);
+            case "LATIN":
+                return repeat(LATIN_SENTENCE, length);
             default:
                 throw new IllegalArgumentException("unknown script " + script);
         }

@@ -31,6 +31,9 @@ import net.mittoapi.sms.UsageRequest;
 import net.mittoapi.sms.UsageResponse;
 import net.mittoapi.sms.sandbox.MittoSandbox;
 import net.mittoapi.sms.segments.Encoding;
+import net.mittoapi.sms.segments.GsmNormalizer;
+import net.mittoapi.sms.segments.Normalization;
+import net.mittoapi.sms.segments.Replacement;
 import net.mittoapi.sms.segments.SegmentCalculator;
 import net.mittoapi.sms.segments.SegmentInfo;
 import net.mittoapi.sms.webhook.DeliveryReport;
@@ -180,6 +183,28 @@ class ApiContractIT {
         assertThat(segments).containsExactly("Hello, World!");
         assertThat(nonGsm).isEmpty();
         assertThat(Encoding.UCS_2).isNotEqualTo(Encoding.GSM_7);
+
+        String normalized = GsmNormalizer.normalize("“Hi” – Cafe\u0301");
+        String transliterated = GsmNormalizer.transliterate("Łódź");
+        Normalization n = GsmNormalizer.explain("“Hi” – Łódź", true);
+        String original = n.original();
+        String text = n.text();
+        List<Replacement> replacements = n.replacements();
+        Replacement first = replacements.get(0);
+        int index = first.index();
+        String replaced = first.original();
+        String replacement = first.replacement();
+        SegmentInfo before = n.before();
+        SegmentInfo after = n.after();
+        assertThat(normalized).isEqualTo("\"Hi\" - Café");
+        assertThat(transliterated).isEqualTo("Lodz");
+        assertThat(original).isEqualTo("“Hi” – Łódź");
+        assertThat(text).isEqualTo("\"Hi\" - Lodz");
+        assertThat(index).isZero();
+        assertThat(replaced).isEqualTo("“");
+        assertThat(replacement).isEqualTo("\"");
+        assertThat(before.encoding()).isEqualTo(Encoding.UCS_2);
+        assertThat(after.encoding()).isEqualTo(Encoding.GSM_7);
     }
 
     @Test
