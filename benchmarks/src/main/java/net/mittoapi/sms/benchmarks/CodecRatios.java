@@ -29,8 +29,8 @@ public final class CodecRatios {
      */
     public static void main(String[] args) throws Exception {
         int turns = args.length == 2 && args[0].equals("--turns") ? Integer.parseInt(args[1]) : 400;
-        System.out.printf(Locale.ROOT, "Codec time by turns (%d turns, batches of about 0.5 ms); Java %s%n%n", turns,
-                System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "Codec time by turns (%d turns, batches of about 0.5 ms); Java %s; %s%n%n", turns,
+                System.getProperty("java.version"), Machine.load());
         System.out.println("| case | SDK ns/call (median) | baseline ns/call (median) | SDK ÷ baseline, median (p25 – p75) |");
         System.out.println("|---|---:|---:|---|");
         CodecBenchmark benchmark = new CodecBenchmark();
@@ -47,6 +47,7 @@ public final class CodecRatios {
                         () -> benchmark.decodeBaselineReadTree(decoding), turns);
             }
         }
+        System.out.printf(Locale.ROOT, "%nAfter: %s%n", Machine.load());
     }
 
     private static void compare(String name, Callable<?> sdk, Callable<?> baseline, int turns) throws Exception {
