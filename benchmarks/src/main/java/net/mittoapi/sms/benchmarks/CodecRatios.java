@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import net.mittoapi.sms.Format;
 
 /**
- * {@link CodecBenchmark}'s comparisons as time ratios measured by turns, for a machine too busy for JMH's
+ * {@link CodecBenchmark}'s comparisons (each SDK method against each of its baselines) as time ratios measured by turns, for a machine too busy for JMH's
  * one-benchmark-after-another: in each turn the SDK's method and its baseline run one batch each (order
  * alternating), and the turn's ratio is the SDK's batch time over the baseline's. Prints, per case, the median
  * and quartiles of the ratios and the median time per call of each side. Same states, same bytes as the JMH
@@ -35,16 +35,20 @@ public final class CodecRatios {
         System.out.println("|---|---:|---:|---|");
         CodecBenchmark benchmark = new CodecBenchmark();
         CodecBenchmark.Encoding encoding = new CodecBenchmark.Encoding();
-        compare("encode /sms request", () -> benchmark.encodeSms(encoding),
+        compare("encode /sms request vs JsonGenerator", () -> benchmark.encodeSms(encoding),
                 () -> benchmark.encodeBaselineStreaming(encoding), turns);
+        compare("encode /sms request vs a bound record", () -> benchmark.encodeSms(encoding),
+                () -> benchmark.encodeBaselineBind(encoding), turns);
         for (CodecBenchmark.Answer answer : CodecBenchmark.Answer.values()) {
             for (Format format : Format.values()) {
                 CodecBenchmark.Decoding decoding = new CodecBenchmark.Decoding();
                 decoding.answer = answer;
                 decoding.format = format;
                 decoding.setUp();
-                compare("decode " + answer + ", " + format, () -> benchmark.decode(decoding),
+                compare("decode " + answer + ", " + format + " vs readTree", () -> benchmark.decode(decoding),
                         () -> benchmark.decodeBaselineReadTree(decoding), turns);
+                compare("decode " + answer + ", " + format + " vs binding records", () -> benchmark.decode(decoding),
+                        () -> benchmark.decodeBaselineBind(decoding), turns);
             }
         }
         System.out.printf(Locale.ROOT, "%nAfter: %s%n", Machine.load());
