@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * the bounds of every field) is the formatters'.
  *
  * <p><b>Why two formatters.</b> A {@code DateTimeFormatter} copies its whole parse state (a map of the fields
- * read so far) at each optional section it enters, and the ISO formatters have three (seconds, fraction,
+ * read so far) at each optional section it enters, and reading every ISO shape takes three (seconds, fraction,
  * offset): about 2.2 KB per timestamp, more than the rest of a {@code /sms} answer costs to read. {@link #API}
  * reads the shape the API writes ({@code yyyy-MM-ddTHH:mm:ss}, a fraction of 0 to 9 digits, an offset or
  * {@code Z}) with no optional section, for about 1 KB; a text it refuses goes to {@link #ISO}. {@code API}
