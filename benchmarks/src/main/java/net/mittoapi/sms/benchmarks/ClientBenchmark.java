@@ -169,7 +169,7 @@ public class ClientBenchmark {
         // The floor must send what the SDK sends, and every client must get a real answer.
         byte[] sdkBytes = Codec.of(format).encodeSms(fields());
         if (!Arrays.equals(sdkBytes, preSerialized) || !Arrays.equals(handWrittenBody(), preSerialized)) {
-            throw new IllegalStateException("the pre-serialized body is not the SDK's: "
+            throw new IllegalStateException("the pre-serialized or the hand-written body is not the SDK's: "
                     + new String(sdkBytes, java.nio.charset.StandardCharsets.UTF_8));
         }
         if (rawOkHttp().length != Bodies.sms(format).length || !"715118ef01aa4480bbd67324a0459b0b".equals(
@@ -254,8 +254,9 @@ public class ClientBenchmark {
      * @return the raw client
      */
     static OkHttpClient sameAddress(MittoClient client, OkHttpClient base) {
-        OkHttpClient.Builder raw = sdkHttpClient(client).newBuilder().dispatcher(base.dispatcher()).callTimeout(Duration.ZERO)
-                .retryOnConnectionFailure(true).followRedirects(true).followSslRedirects(true);
+        OkHttpClient.Builder raw = sdkHttpClient(client).newBuilder().dispatcher(base.dispatcher())
+                .callTimeout(Duration.ZERO).retryOnConnectionFailure(true).followRedirects(true)
+                .followSslRedirects(true);
         raw.networkInterceptors().clear();
         return raw.build();
     }
