@@ -1,6 +1,5 @@
 package net.mittoapi.sms.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.util.Map;
 import net.mittoapi.sms.BulkMessage;
 import net.mittoapi.sms.BulkSmsResponse;
 import net.mittoapi.sms.CountryUsage;
-import net.mittoapi.sms.Format;
 import net.mittoapi.sms.MittoApiException;
 import net.mittoapi.sms.MittoAuthenticationException;
 import net.mittoapi.sms.MittoRateLimitException;
@@ -30,7 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that turns the API's answers into results or exceptions.
+ * The one place that turns the API's answers into results or exceptions: the only reader of answers. Every
+ * body is read by Jackson into a tree ({@link Codec#read}: JSON, or XML through {@code jackson-dataformat-xml}),
+ * whose fields this class then maps into the response records; nothing here reads bytes or tokens itself.
  *
  * <p>Successful answers (2xx) are read tolerantly: field names match case-insensitively, unknown fields
  * are ignored, numbers may arrive as numbers or as strings with spaces ({@code " 13"}), counts and costs
@@ -48,12 +48,6 @@ import org.slf4j.LoggerFactory;
  * that carries neither an {@code id} nor a {@code responseCode}, is a {@link MittoTransportException} with
  * {@code maybeDelivered() == true}: the server accepted the request, only its answer is lost. A usage answer
  * in a shape this class does not recognize is the same error, naming what it got, never an empty list.
- *
- * <p><b>Two readers, one meaning.</b> The usual successful answers (a {@code /sms}, {@code /smsbulk} or
- * {@code /usage/bycountry} answer in the API's own shape) are read by {@link AnswerStream} straight from the
- * tokens, without a tree: for plain XML from {@link PlainXml}, else from Jackson's parser. It steps aside for
- * anything it cannot vouch for, and this class then reads the answer through a tree as described here. The tree reader is the reference: {@code AnswerStreamTest} checks
- * that reading through the fast path first never changes a result, an exception or its message.
  *
  * <p>Numbers from outside are read through {@link Numbers}: a text too long or a value too large for any
  * real count is refused before it is parsed, so no answer can hold the caller's thread in a quadratic parse
@@ -73,22 +67,10 @@ public final class Answers {
             + " again is harmless";
 
     private final Codec codec;
-    /** Whether the usual answers are read by {@link AnswerStream} first; off only in tests, to compare. */
-    private final boolean streaming;
 
     /** @param codec reads the bodies */
     public Answers(Codec codec) {
-        this(codec, true);
-    }
-
-    /**
-     * @param codec     reads the bodies
-     * @param streaming whether {@link AnswerStream} reads the usual answers first; {@code false} reads every
-     *                  answer through the tree, the reference the tests compare the fast path with
-     */
-    Answers(Codec codec, boolean streaming) {
         this.codec = codec;
-        this.streaming = streaming;
     }
 
     /**
@@ -99,17 +81,6 @@ public final class Answers {
      * @throws MittoTransportException when the body cannot be read, or carries neither an id nor a code
      */
     public SmsResponse sms(int status, byte[] body) {
-        if (streaming) {
-            boolean xml = Codec.isXml(body);
-            SmsResponse streamed = xml && codec.format() == Format.XML ? AnswerStream.sms(body) : null;
-            if (streamed == null) {
-                JsonParser parser = parser(body);
-                streamed = parser == null ? null : AnswerStream.sms(parser, xml);
-            }
-            if (streamed != null) {
-                return streamed;
-            }
-        }
         JsonNode root = document(status, body, false, SEND_ADVICE);
         Reading reading = new Reading();
         Integer code = reading.optionalInt(root, "responseCode");
@@ -132,17 +103,6 @@ public final class Answers {
      * @throws MittoTransportException when the body cannot be read, or carries neither a message id nor a code
      */
     public BulkSmsResponse bulk(int status, byte[] body) {
-        if (streaming) {
-            boolean xml = Codec.isXml(body);
-            BulkSmsResponse streamed = xml && codec.format() == Format.XML ? AnswerStream.bulk(body) : null;
-            if (streamed == null) {
-                JsonParser parser = parser(body);
-                streamed = parser == null ? null : AnswerStream.bulk(parser, xml);
-            }
-            if (streamed != null) {
-                return streamed;
-            }
-        }
         JsonNode root = document(status, body, false, SEND_ADVICE);
         Reading reading = new Reading();
         Integer code = reading.optionalInt(root, "responseCode");
@@ -177,17 +137,6 @@ public final class Answers {
      * @throws MittoTransportException when the body cannot be read or has a shape this SDK does not recognize
      */
     public UsageResponse usage(int status, byte[] body) {
-        if (streaming) {
-            boolean xml = Codec.isXml(body);
-            UsageResponse streamed = xml && codec.format() == Format.XML ? AnswerStream.usage(body) : null;
-            if (streamed == null) {
-                JsonParser parser = parser(body);
-                streamed = parser == null ? null : AnswerStream.usage(parser, xml);
-            }
-            if (streamed != null) {
-                return streamed;
-            }
-        }
         JsonNode root = document(status, body, true, READ_ADVICE);
         Reading reading = new Reading();
         Integer code = root.isObject() ? reading.optionalInt(root, "responseCode") : null;
@@ -310,15 +259,6 @@ public final class Answers {
             return wait.isNegative() ? Duration.ZERO : wait;
         } catch (DateTimeParseException e) {
             return null;
-        }
-    }
-
-    /** A parser for {@link AnswerStream}, or {@code null} when only the tree can read the body. */
-    private @Nullable JsonParser parser(byte[] body) {
-        try {
-            return codec.parser(body);
-        } catch (IOException | RuntimeException e) {
-            return null; // the tree reader meets the same failure, and reports it
         }
     }
 

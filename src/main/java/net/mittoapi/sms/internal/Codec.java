@@ -121,44 +121,12 @@ public final class Codec {
         return encodeMessage(bulk, String.join(",", bulk.to()));
     }
 
+    /**
+     * Writes a message body with Jackson's generator: the fields in the API's order, unset options left out,
+     * every escape Jackson's, UTF-8.
+     */
     private static byte[] encodeMessage(MessageFields<?> message, String to) {
         String type = wireType(message.type().orElse(MessageType.AUTO));
-        AsciiJson measured = writeMessage(AsciiJson.measure(), message, to, type);
-        if (measured.fits()) {
-            return writeMessage(AsciiJson.into(measured), message, to, type).bytes();
-        }
-        return encodeMessageWithJackson(message, to, type);
-    }
-
-    /** The fields in the API's order, unset options left out: the same order as {@link #encodeMessageWithJackson}. */
-    private static AsciiJson writeMessage(AsciiJson json, MessageFields<?> message, String to, String type) {
-        json.string("from", message.from()).string("to", to).string("text", message.text()).string("type", type);
-        if (message.test()) {
-            json.bool("test", true);
-        }
-        if (message.reference().isPresent()) {
-            json.string("reference", message.reference().get());
-        }
-        if (message.callback().isPresent()) {
-            json.string("callback", message.callback().get());
-        }
-        if (message.udh().isPresent()) {
-            json.string("udh", message.udh().get());
-        }
-        if (message.validity().isPresent()) {
-            json.number("validity", message.validity().getAsInt());
-        }
-        if (message.pid().isPresent()) {
-            json.number("pid", message.pid().getAsInt());
-        }
-        if (message.flash()) {
-            json.bool("flash", true);
-        }
-        return json;
-    }
-
-    /** Writes a message body with Jackson's generator: any text, every escape, UTF-8. */
-    static byte[] encodeMessageWithJackson(MessageFields<?> message, String to, String type) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 2 * message.text().length());
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
@@ -326,26 +294,6 @@ public final class Codec {
             default:
                 throw new JsonParseException(parser, "unexpected " + token);
         }
-    }
-
-    /**
-     * A streaming parser over a body, configured exactly as the one {@link #read} builds its tree from, for
-     * {@link AnswerStream}.
-     *
-     * @param body the raw answer
-     * @return the parser, or {@code null} when {@link #read} would build no tree from it (an empty body, or
-     *         XML for a JSON codec)
-     * @throws IOException when the parser cannot be created
-     */
-    @Nullable JsonParser parser(byte[] body) throws IOException {
-        int first = firstSignificant(body);
-        if (first < 0) {
-            return null;
-        }
-        if (first != '<') {
-            return JSON.createParser(body);
-        }
-        return xml == null ? null : xml.createParser(body);
     }
 
     /**

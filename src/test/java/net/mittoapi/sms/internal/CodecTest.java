@@ -73,6 +73,21 @@ class CodecTest {
         assertThat(text(json.encodeConversion("a\"b"))).isEqualTo("{\"messageId\":\"a\\\"b\"}");
     }
 
+    /** The exact bytes of a body with every option, quotes and backslashes in its texts, a validity of 0. */
+    @Test
+    void quotesAndBackslashesAreEscapedAndEveryOptionKeepsItsPlace() {
+        MessageFields.Draft<String> request = sms("MITTO SMS", "491725551234",
+                "say \"hi\" \\ back ~!@#$%^&*()_+{}|:<>?`-=[];',./");
+        request.reference = "r\"1";
+        request.validity = 0;
+        request.pid = 64;
+        request.test = true;
+        request.flash = true;
+        assertThat(text(json.encodeSms(request.build()))).isEqualTo("{\"from\":\"MITTO SMS\",\"to\":\"491725551234\","
+                + "\"text\":\"say \\\"hi\\\" \\\\ back ~!@#$%^&*()_+{}|:<>?`-=[];',./\",\"type\":\"auto\",\"test\":true,"
+                + "\"reference\":\"r\\\"1\",\"validity\":0,\"pid\":64,\"flash\":true}");
+    }
+
     @Test
     void floatsAreReadAsExactDecimalsWithTheirScale() throws IOException {
         JsonNode tree = json.read(bytes("{\"cost\":68.400000}"));

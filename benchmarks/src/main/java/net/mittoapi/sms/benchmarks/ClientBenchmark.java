@@ -41,14 +41,17 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What {@code MittoClient.send} costs per call beyond the HTTP exchange itself. Three clients post one SMS to
- * the same loopback server, which answers the use-case page's {@code /sms} answer (JSON or XML) on a
- * kept-alive connection:
+ * What {@code MittoClient.send} costs per call against what a careful application writes instead. Four clients
+ * post one SMS to the same loopback server, which answers the use-case page's {@code /sms} answer (JSON or XML)
+ * on a kept-alive connection:
  * <ul>
- *   <li>{@link #rawOkHttp}, the floor: OkHttp posting pre-serialized bytes (the very bytes the SDK writes,
- *       with the same headers) and reading the answer's bytes, nothing parsed;</li>
- *   <li>{@link #handWritten}: what an application without the SDK writes: Jackson serializes a record into
- *       the body, OkHttp posts it, Jackson (or its XmlMapper) binds the answer to a small record;</li>
+ *   <li>{@link #handWritten}, the baseline: what an application without the SDK writes: Jackson serializes a
+ *       record into the body (the same bytes the SDK writes, checked in setup), OkHttp posts it with the
+ *       SDK's default timeouts ({@link #TIMEOUTS}: a call timeout of 60 s, connect 10 s, read and write 30 s,
+ *       checked against the SDK's own OkHttp client in setup), Jackson (or its XmlMapper) binds the answer to a
+ *       small record and the code checks its {@code responseCode};</li>
+ *   <li>{@link #rawOkHttp}, the floor: OkHttp without a call timeout posting pre-serialized bytes (the very
+ *       bytes the SDK writes, with the same headers) and reading the answer's bytes, nothing parsed;</li>
  *   <li>{@link #mittoSend}: {@code MittoClient.send} of a request built once; and {@link #mittoBuildAndSend},
  *       the same with {@code SmsRequest.builder()...build()} (validation) inside each call.</li>
  * </ul>
@@ -77,6 +80,13 @@ public class ClientBenchmark {
 
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
+    /**
+     * The SDK's default timeouts (see {@code MittoClient.Builder}): call, connect, read, write. A careful
+     * hand-written client bounds its calls as the SDK does; OkHttp's own defaults have no call timeout.
+     */
+    static final Duration[] TIMEOUTS = {Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(30),
+        Duration.ofSeconds(30)};
+
     @Param({"JSON", "XML"})
     public Format format;
 
@@ -96,13 +106,14 @@ public class ClientBenchmark {
     private String userAgent;
     private byte[] preSerialized;
     private OkHttpClient okHttp;
+    private OkHttpClient timedOkHttp;
     private ObjectMapper jsonMapper;
     private ObjectMapper answerMapper;
     private MittoClient client;
     private SmsRequest request;
 
     /** The body an application's own client writes. */
-    public record SmsBody(String from, String to, String text) {
+    public record SmsBody(String from, String to, String text, String type) {
     }
 
     /** The answer an application's own client reads. */
@@ -145,12 +156,20 @@ public class ClientBenchmark {
         if (sharedPool) {
             okHttp = sameAddress(client, okHttp);
         }
+        timedOkHttp = withTimeouts(okHttp);
+        OkHttpClient sdk = sdkHttpClient(client);
+        if (sdk.callTimeoutMillis() != timedOkHttp.callTimeoutMillis()
+                || sdk.connectTimeoutMillis() != timedOkHttp.connectTimeoutMillis()
+                || sdk.readTimeoutMillis() != timedOkHttp.readTimeoutMillis()
+                || sdk.writeTimeoutMillis() != timedOkHttp.writeTimeoutMillis()) {
+            throw new IllegalStateException("the hand-written client's timeouts are not the SDK's defaults");
+        }
         request = newRequest();
 
         // The floor must send what the SDK sends, and every client must get a real answer.
         byte[] sdkBytes = Codec.of(format).encodeSms(fields());
-        if (!Arrays.equals(sdkBytes, preSerialized)) {
-            throw new IllegalStateException("the pre-serialized body is not the SDK's: "
+        if (!Arrays.equals(sdkBytes, preSerialized) || !Arrays.equals(handWrittenBody(), preSerialized)) {
+            throw new IllegalStateException("the pre-serialized or the hand-written body is not the SDK's: "
                     + new String(sdkBytes, java.nio.charset.StandardCharsets.UTF_8));
         }
         if (rawOkHttp().length != Bodies.sms(format).length || !"715118ef01aa4480bbd67324a0459b0b".equals(
@@ -186,13 +205,15 @@ public class ClientBenchmark {
         }
     }
 
-    /** @return the answer bound to a record: OkHttp and Jackson as an application would use them */
+    /**
+     * @return the answer bound to a record: OkHttp with the SDK's timeouts and Jackson, as a careful application
+     *         would use them
+     */
     @Benchmark
     public SmsAnswer handWritten() throws IOException {
-        byte[] json = jsonMapper.writeValueAsBytes(new SmsBody("MITTO SMS", "491725551234", "Hello, World!"));
         Request post = new Request.Builder().url(url).header("X-Mitto-API-Key", "benchmark-key")
-                .post(RequestBody.create(json, JSON_TYPE)).build();
-        try (Response response = okHttp.newCall(post).execute()) {
+                .post(RequestBody.create(handWrittenBody(), JSON_TYPE)).build();
+        try (Response response = timedOkHttp.newCall(post).execute()) {
             if (!response.isSuccessful()) {
                 throw new IOException("HTTP " + response.code());
             }
@@ -202,6 +223,10 @@ public class ClientBenchmark {
             }
             return answer;
         }
+    }
+
+    private byte[] handWrittenBody() throws IOException {
+        return jsonMapper.writeValueAsBytes(new SmsBody("MITTO SMS", "491725551234", "Hello, World!", "auto"));
     }
 
     /** @return {@code MittoClient.send} of a request built once */
@@ -229,19 +254,32 @@ public class ClientBenchmark {
      * @return the raw client
      */
     static OkHttpClient sameAddress(MittoClient client, OkHttpClient base) {
-        OkHttpClient sdk;
+        OkHttpClient.Builder raw = sdkHttpClient(client).newBuilder().dispatcher(base.dispatcher())
+                .callTimeout(Duration.ZERO).retryOnConnectionFailure(true).followRedirects(true)
+                .followSslRedirects(true);
+        raw.networkInterceptors().clear();
+        return raw.build();
+    }
+
+    /**
+     * @param http a client without a call timeout
+     * @return the same client (its pool and dispatcher) with the SDK's default timeouts, {@link #TIMEOUTS}
+     */
+    static OkHttpClient withTimeouts(OkHttpClient http) {
+        return http.newBuilder().callTimeout(TIMEOUTS[0]).connectTimeout(TIMEOUTS[1]).readTimeout(TIMEOUTS[2])
+                .writeTimeout(TIMEOUTS[3]).build();
+    }
+
+    /** @return the OkHttp client the SDK's client calls with */
+    static OkHttpClient sdkHttpClient(MittoClient client) {
         try {
             // Package-private in the SDK (a test hook); the benchmarks run on the class path.
             java.lang.reflect.Method http = MittoClient.class.getDeclaredMethod("httpClient");
             http.setAccessible(true);
-            sdk = (OkHttpClient) http.invoke(client);
+            return (OkHttpClient) http.invoke(client);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("MittoClient.httpClient() is gone: update the benchmarks", e);
         }
-        OkHttpClient.Builder raw = sdk.newBuilder().dispatcher(base.dispatcher()).callTimeout(Duration.ZERO)
-                .retryOnConnectionFailure(true).followRedirects(true).followSslRedirects(true);
-        raw.networkInterceptors().clear();
-        return raw.build();
     }
 
     private static SmsRequest newRequest() {

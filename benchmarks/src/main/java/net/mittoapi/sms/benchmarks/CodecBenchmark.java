@@ -2,12 +2,15 @@ package net.mittoapi.sms.benchmarks;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.mittoapi.sms.Format;
 import net.mittoapi.sms.internal.Answers;
@@ -30,11 +33,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * into its response record, each beside a plain-Jackson baseline on the same bytes in the same run:
  * <ul>
  *   <li>{@link #encodeSms} against {@link #encodeBaselineStreaming}, Jackson's {@code JsonGenerator} writing
- *       the same four fields (the least a JSON writer can do);</li>
+ *       the same four fields (the least a JSON writer can do), and against {@link #encodeBaselineBind}, a
+ *       mapper writing a record of them, as the hand-written client of {@link ClientBenchmark} does;</li>
  *   <li>{@link #decode} against {@link #decodeBaselineReadTree}, the same format's plain Jackson mapper
  *       reading the same bytes into a tree (the step {@code Answers} starts with; the rest is its tolerant
  *       mapping into records: case-insensitive names, numbers as numbers or strings, exact decimals, ISO
- *       timestamps).</li>
+ *       timestamps), and against {@link #decodeBaselineBind}, that mapper binding the bytes to records of
+ *       strings and numbers, as the hand-written client of {@link ClientBenchmark} does (timestamps left as
+ *       strings, names exact, no check of any field).</li>
  * </ul>
  * Answers: {@code SMS} (the use-case page's {@code /sms} answer), {@code BULK_100} (a {@code /smsbulk} answer
  * for 100 recipients), {@code USAGE_50} ({@code /usage/bycountry} for 50 countries), each in JSON and XML.
@@ -64,6 +70,9 @@ public class CodecBenchmark {
         final Codec codec = Codec.of(Format.JSON);
         final MessageFields<String> fields = ClientBenchmark.fields();
         final JsonFactory factory = new JsonFactory();
+        final ObjectMapper mapper = new JsonMapper();
+        final ClientBenchmark.SmsBody record = new ClientBenchmark.SmsBody(fields.from(), fields.to(), fields.text(),
+                "auto");
     }
 
     /** The answer side: one answer in one format. */
@@ -78,6 +87,8 @@ public class CodecBenchmark {
         byte[] body;
         Answers answers;
         ObjectMapper plain;
+        ObjectMapper binding;
+        Class<?> record;
 
         @Setup
         public void setUp() throws IOException {
@@ -88,12 +99,22 @@ public class CodecBenchmark {
             };
             answers = new Answers(Codec.of(format));
             plain = format == Format.JSON ? new JsonMapper() : new XmlMapper();
+            binding = (format == Format.JSON ? JsonMapper.builder() : XmlMapper.builder())
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            record = switch (answer) {
+                case SMS -> ClientBenchmark.SmsAnswer.class;
+                case BULK_100 -> BulkAnswer.class;
+                case USAGE_50 -> UsageAnswer.class;
+            };
             // Both sides must read something real: the sizes the answers promise.
             Object read = read();
             int size = read instanceof net.mittoapi.sms.BulkSmsResponse bulk ? bulk.messages().size()
                     : read instanceof net.mittoapi.sms.UsageResponse usage ? usage.usagesByCountry().size() : 1;
             int expected = answer == Answer.BULK_100 ? 100 : answer == Answer.USAGE_50 ? 50 : 1;
-            if (size != expected || plain.readTree(body).size() == 0) {
+            Object bound = binding.readValue(body, record);
+            int boundSize = bound instanceof BulkAnswer bulk ? bulk.messages().size()
+                    : bound instanceof UsageAnswer usage ? usage.usagesByCountry().size() : 1;
+            if (size != expected || boundSize != expected || plain.readTree(body).size() == 0) {
                 throw new IllegalStateException(answer + " in " + format + " read as " + size + " entries");
             }
         }
@@ -105,6 +126,22 @@ public class CodecBenchmark {
                 case USAGE_50 -> answers.usage(200, body);
             };
         }
+    }
+
+    /** A {@code /smsbulk} answer as an application's own client binds it. */
+    public record BulkAnswer(int responseCode, String responseText, List<Message> messages) {
+    }
+
+    /** One message of a {@link BulkAnswer}. */
+    public record Message(String id, String timestamp, String to, int textLength) {
+    }
+
+    /** A {@code /usage/bycountry} answer as an application's own client binds it. */
+    public record UsageAnswer(List<Usage> usagesByCountry) {
+    }
+
+    /** One country of a {@link UsageAnswer}. */
+    public record Usage(String country, long messagesCount, BigDecimal cost) {
     }
 
     /** @return the SDK's JSON body for {@code /sms} */
@@ -128,6 +165,12 @@ public class CodecBenchmark {
         return out.toByteArray();
     }
 
+    /** @return the same four fields written from a record by a Jackson mapper */
+    @Benchmark
+    public byte[] encodeBaselineBind(Encoding e) throws IOException {
+        return e.mapper.writeValueAsBytes(e.record);
+    }
+
     /** @return the answer read by {@code Answers} into the SDK's response record */
     @Benchmark
     public Object decode(Decoding d) {
@@ -138,5 +181,11 @@ public class CodecBenchmark {
     @Benchmark
     public JsonNode decodeBaselineReadTree(Decoding d) throws IOException {
         return d.plain.readTree(d.body);
+    }
+
+    /** @return the same bytes bound to records by the format's Jackson mapper */
+    @Benchmark
+    public Object decodeBaselineBind(Decoding d) throws IOException {
+        return d.binding.readValue(d.body, d.record);
     }
 }

@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 import net.mittoapi.sms.Format;
 
 /**
- * {@link CodecBenchmark}'s comparisons as time ratios measured by turns, for a machine too busy for JMH's
- * one-benchmark-after-another: in each turn the SDK's method and its baseline run one batch each (order
- * alternating), and the turn's ratio is the SDK's batch time over the baseline's. Prints, per case, the median
+ * {@link CodecBenchmark}'s comparisons (each SDK method against each of its baselines) as time ratios measured
+ * by turns, for a machine too busy for JMH's one-benchmark-after-another: in each turn the SDK's method and its
+ * baseline run one batch each (order alternating), and the turn's ratio is the SDK's batch time over the baseline's. Prints, per case, the median
  * and quartiles of the ratios and the median time per call of each side. Same states, same bytes as the JMH
  * benchmark, which remains the measure on a quiet machine.
  *
@@ -29,24 +29,29 @@ public final class CodecRatios {
      */
     public static void main(String[] args) throws Exception {
         int turns = args.length == 2 && args[0].equals("--turns") ? Integer.parseInt(args[1]) : 400;
-        System.out.printf(Locale.ROOT, "Codec time by turns (%d turns, batches of about 0.5 ms); Java %s%n%n", turns,
-                System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "Codec time by turns (%d turns, batches of about 0.5 ms); Java %s; %s%n%n",
+                turns, System.getProperty("java.version"), Machine.load());
         System.out.println("| case | SDK ns/call (median) | baseline ns/call (median) | SDK ÷ baseline, median (p25 – p75) |");
         System.out.println("|---|---:|---:|---|");
         CodecBenchmark benchmark = new CodecBenchmark();
         CodecBenchmark.Encoding encoding = new CodecBenchmark.Encoding();
-        compare("encode /sms request", () -> benchmark.encodeSms(encoding),
+        compare("encode /sms request vs JsonGenerator", () -> benchmark.encodeSms(encoding),
                 () -> benchmark.encodeBaselineStreaming(encoding), turns);
+        compare("encode /sms request vs a bound record", () -> benchmark.encodeSms(encoding),
+                () -> benchmark.encodeBaselineBind(encoding), turns);
         for (CodecBenchmark.Answer answer : CodecBenchmark.Answer.values()) {
             for (Format format : Format.values()) {
                 CodecBenchmark.Decoding decoding = new CodecBenchmark.Decoding();
                 decoding.answer = answer;
                 decoding.format = format;
                 decoding.setUp();
-                compare("decode " + answer + ", " + format, () -> benchmark.decode(decoding),
+                compare("decode " + answer + ", " + format + " vs readTree", () -> benchmark.decode(decoding),
                         () -> benchmark.decodeBaselineReadTree(decoding), turns);
+                compare("decode " + answer + ", " + format + " vs binding records", () -> benchmark.decode(decoding),
+                        () -> benchmark.decodeBaselineBind(decoding), turns);
             }
         }
+        System.out.printf(Locale.ROOT, "%nAfter: %s%n", Machine.load());
     }
 
     private static void compare(String name, Callable<?> sdk, Callable<?> baseline, int turns) throws Exception {

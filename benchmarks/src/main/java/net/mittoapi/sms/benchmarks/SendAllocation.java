@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import net.mittoapi.sms.Format;
 
 /**
- * Bytes allocated per call by the calling thread alone, for the four clients of {@link ClientBenchmark}. JMH's
+ * Bytes allocated per call by the calling thread alone, for the four clients of {@link ClientBenchmark}, against
+ * its baseline {@code handWritten} (OkHttp + Jackson by hand with the SDK's timeouts) and its floor
+ * {@code rawOkHttp} (OkHttp without a call timeout, pre-serialized bytes, nothing parsed). JMH's
  * {@code -prof gc} on JDK 17 sums the allocation of every thread in the JVM (OkHttp's housekeeping threads,
  * JMH's own), which adds a few hundred bytes of noise per call; the calling thread is where a blocking
  * {@code send} does all its work, so its count is the exact cost of the call. Runs the very methods the JMH
@@ -17,12 +19,13 @@ import net.mittoapi.sms.Format;
  * <p>It also estimates each client's time per call as a ratio to {@code rawOkHttp} in a way that a busy
  * machine disturbs less than it disturbs JMH, which runs one benchmark after the other so that a change of load
  * between them lands in the ratio: here the clients take turns in short batches ({@code --batch} calls each,
- * the order rotated from batch to batch), each batch's time is divided by the {@code rawOkHttp} batch of the
- * same turn, and the median and quartiles of those ratios over {@code --turns} turns are printed. All clients
+ * the order rotated from batch to batch), each batch's time is divided by the {@code handWritten} batch (and
+ * by the {@code rawOkHttp} batch) of the same turn, and the median and quartiles of those ratios over
+ * {@code --turns} turns are printed. All clients
  * use one OkHttp connection here ({@link ClientBenchmark#sameAddress}), so that every call goes to the same
  * server thread: on a loaded machine, two connections served by two threads were seen to differ by up to 3
- * times for a whole run, whichever client used them. The JMH benchmark remains the measure of time on a quiet
- * machine; this is the cross-check.
+ * times for a whole run, whichever client used them. JMH measures one benchmark after another, so a change of
+ * load between them lands whole in its ratio; the ratio by turns is the one to read on a shared machine.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar net.mittoapi.sms.benchmarks.SendAllocation \
@@ -46,10 +49,10 @@ public final class SendAllocation {
         int batch = option(args, "--batch", 50);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         System.out.printf(Locale.ROOT, "Bytes allocated by the calling thread per call, %,d calls after %,d warm-up;"
-                + " Java %s%n%n", calls, calls, System.getProperty("java.version"));
-        System.out.println("| format | client | B/call | B/call − rawOkHttp | µs/call (plain loop) |"
-                + " time ÷ rawOkHttp, median of turns (p25 – p75) |");
-        System.out.println("|---|---|---:|---:|---:|---|");
+                + " Java %s; %s%n%n", calls, calls, System.getProperty("java.version"), Machine.load());
+        System.out.println("| format | client | B/call | B/call − handWritten | B/call − rawOkHttp | µs/call (plain loop) |"
+                + " time ÷ handWritten, median of turns (p25 – p75) | time ÷ rawOkHttp, median |");
+        System.out.println("|---|---|---:|---:|---:|---:|---|---|");
         for (Format format : Format.values()) {
             ClientBenchmark benchmark = new ClientBenchmark();
             benchmark.format = format;
@@ -57,11 +60,11 @@ public final class SendAllocation {
             benchmark.sharedPool = true;
             benchmark.start();
             try {
-                double floor = 0;
-                String[] rows = new String[4];
                 String[] names = {"rawOkHttp", "handWritten", "mittoSend", "mittoBuildAndSend"};
                 Callable<?>[] clients = {benchmark::rawOkHttp, benchmark::handWritten, benchmark::mittoSend,
                     benchmark::mittoBuildAndSend};
+                double[] perCall = new double[clients.length];
+                double[] micros = new double[clients.length];
                 for (int c = 0; c < clients.length; c++) {
                     for (int i = 0; i < calls; i++) {
                         sink = clients[c].call();
@@ -73,32 +76,31 @@ public final class SendAllocation {
                         sink = clients[c].call();
                     }
                     long nanos = System.nanoTime() - start;
-                    double perCall = (threads.getThreadAllocatedBytes(thread) - bytes) / (double) calls;
-                    if (c == 0) {
-                        floor = perCall;
-                    }
-                    rows[c] = String.format(Locale.ROOT, "| %s | %s | %,.0f | %+,.0f | %.1f |", format, names[c],
-                            perCall, perCall - floor, nanos / 1e3 / calls);
+                    perCall[c] = (threads.getThreadAllocatedBytes(thread) - bytes) / (double) calls;
+                    micros[c] = nanos / 1e3 / calls;
                 }
-                double[][] ratios = interleaved(clients, turns, batch);
+                long[][] nanos = interleaved(clients, turns, batch);
                 for (int c = 0; c < clients.length; c++) {
-                    Arrays.sort(ratios[c]);
-                    System.out.printf(Locale.ROOT, "%s %.3f (%.3f – %.3f) |%n", rows[c], quantile(ratios[c], 0.5),
-                            quantile(ratios[c], 0.25), quantile(ratios[c], 0.75));
+                    double[] ratios = ratios(nanos, c, 1);
+                    double[] floorRatios = ratios(nanos, c, 0);
+                    System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %+,.0f | %+,.0f | %.1f | %.3f (%.3f – %.3f) | %.3f |%n",
+                            format, names[c], perCall[c], perCall[c] - perCall[1], perCall[c] - perCall[0], micros[c],
+                            quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75),
+                            quantile(floorRatios, 0.5));
                 }
             } finally {
                 benchmark.stop();
             }
         }
+        System.out.printf(Locale.ROOT, "%nAfter: %s%n", Machine.load());
         if (sink == null) {
             throw new AssertionError("no answer");
         }
     }
 
-    /** @return for each client, its batch time divided by {@code rawOkHttp}'s in the same turn, per turn */
-    private static double[][] interleaved(Callable<?>[] clients, int turns, int batch) throws Exception {
-        double[][] ratios = new double[clients.length][turns];
-        long[] nanos = new long[clients.length];
+    /** @return for each client, the time of its batch in each turn */
+    private static long[][] interleaved(Callable<?>[] clients, int turns, int batch) throws Exception {
+        long[][] nanos = new long[clients.length][turns];
         for (int turn = 0; turn < turns; turn++) {
             for (int k = 0; k < clients.length; k++) {
                 int c = (turn + k) % clients.length;
@@ -106,12 +108,19 @@ public final class SendAllocation {
                 for (int i = 0; i < batch; i++) {
                     sink = clients[c].call();
                 }
-                nanos[c] = System.nanoTime() - start;
-            }
-            for (int c = 0; c < clients.length; c++) {
-                ratios[c][turn] = nanos[c] / (double) nanos[0];
+                nanos[c][turn] = System.nanoTime() - start;
             }
         }
+        return nanos;
+    }
+
+    /** @return client {@code c}'s batch time divided by client {@code base}'s in the same turn, sorted */
+    private static double[] ratios(long[][] nanos, int c, int base) {
+        double[] ratios = new double[nanos[c].length];
+        for (int turn = 0; turn < ratios.length; turn++) {
+            ratios[turn] = nanos[c][turn] / (double) nanos[base][turn];
+        }
+        Arrays.sort(ratios);
         return ratios;
     }
 
