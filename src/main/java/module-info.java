@@ -7,7 +7,8 @@
  *   <li>{@link net.mittoapi.sms.webhook} — delivery reports and inbound messages.</li>
  * </ul>
  *
- * <p>{@code net.mittoapi.sms.internal} holds the codec, transport and validation; it is not exported. The local
+ * <p>The packages under {@code net.mittoapi.sms.internal}, one per concern ({@code .codec}, {@code .http},
+ * {@code .validation}, {@code .events}), hold the machinery; they are not exported. The local
  * double of the API and its JUnit 5 extension are a module and an artifact of their own,
  * {@code net.mittoapi.sms.sandbox} ({@code net.mittoapi:mitto-sms-sandbox}), so that an application needs neither
  * the JDK's HTTP server nor JUnit.
@@ -28,5 +29,5 @@ module net.mittoapi.sms {
     exports net.mittoapi.sms.webhook;
 
     opens net.mittoapi.sms to com.fasterxml.jackson.databind;
-    opens net.mittoapi.sms.internal to com.fasterxml.jackson.databind;
+    opens net.mittoapi.sms.internal.codec to com.fasterxml.jackson.databind;
 }

@@ -2,7 +2,7 @@ package net.mittoapi.sms;
 
 import java.util.Arrays;
 import java.util.List;
-import net.mittoapi.sms.internal.MessageFields;
+import net.mittoapi.sms.internal.validation.MessageFields;
 
 /**
  * One text to many recipients in one call, for {@link MittoClient#sendBulk(BulkSmsRequest)}. Each recipient

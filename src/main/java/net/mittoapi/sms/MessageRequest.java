@@ -3,7 +3,7 @@ package net.mittoapi.sms;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
-import net.mittoapi.sms.internal.MessageFields;
+import net.mittoapi.sms.internal.validation.MessageFields;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,6 @@
 package net.mittoapi.sms;
 
-import net.mittoapi.sms.internal.MessageFields;
+import net.mittoapi.sms.internal.validation.MessageFields;
 
 /**
  * One SMS to one recipient, for {@link MittoClient#send(SmsRequest)}. Immutable; built and validated by

@@ -3,7 +3,7 @@ package net.mittoapi.sms;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
-import net.mittoapi.sms.internal.Validation;
+import net.mittoapi.sms.internal.validation.Validation;
 import org.jspecify.annotations.Nullable;
 
 /**

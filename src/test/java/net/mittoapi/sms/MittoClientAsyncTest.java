@@ -19,7 +19,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import net.mittoapi.sms.internal.RetryTimer;
+import net.mittoapi.sms.internal.http.RetryTimer;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
-import net.mittoapi.sms.internal.SdkVersion;
+import net.mittoapi.sms.internal.http.SdkVersion;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;

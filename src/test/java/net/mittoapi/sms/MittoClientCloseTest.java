@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import net.mittoapi.sms.internal.HttpFamily;
+import net.mittoapi.sms.internal.http.HttpFamily;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -41,7 +41,7 @@ import net.mittoapi.sms.MittoClientListener.Endpoint;
 import net.mittoapi.sms.MittoClientListener.Outcome;
 import net.mittoapi.sms.MittoClientListener.RetryScheduled;
 import net.mittoapi.sms.MittoClientListener.Segments;
-import net.mittoapi.sms.internal.RetryTimer;
+import net.mittoapi.sms.internal.http.RetryTimer;
 import net.mittoapi.sms.segments.Encoding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
-import net.mittoapi.sms.internal.SdkVersion;
+import net.mittoapi.sms.internal.http.SdkVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -38,7 +38,9 @@ class NullnessContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"net.mittoapi.sms.SmsResponse", "net.mittoapi.sms.segments.SegmentInfo",
-        "net.mittoapi.sms.webhook.DeliveryReport", "net.mittoapi.sms.internal.Codec"})
+        "net.mittoapi.sms.webhook.DeliveryReport", "net.mittoapi.sms.internal.codec.Codec",
+        "net.mittoapi.sms.internal.http.Transport", "net.mittoapi.sms.internal.validation.Validation",
+        "net.mittoapi.sms.internal.events.CallEvents"})
     void everyPackageIsNullMarked(String typeInPackage) throws ClassNotFoundException {
         Package pkg = Class.forName(typeInPackage).getPackage();
 

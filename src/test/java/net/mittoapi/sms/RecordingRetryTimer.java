@@ -3,7 +3,7 @@ package net.mittoapi.sms;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import net.mittoapi.sms.internal.RetryTimer;
+import net.mittoapi.sms.internal.http.RetryTimer;
 
 /** Records the waits the client asks for instead of waiting, so tests can check them without sleeping. */
 final class RecordingRetryTimer extends RetryTimer {

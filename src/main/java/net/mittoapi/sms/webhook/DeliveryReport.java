@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import net.mittoapi.sms.MittoValidationException;
-import net.mittoapi.sms.internal.Numbers;
+import net.mittoapi.sms.internal.codec.Numbers;
 import org.jspecify.annotations.Nullable;
 
 /**

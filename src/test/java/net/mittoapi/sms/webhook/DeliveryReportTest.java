@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import net.mittoapi.sms.MittoValidationException;
-import net.mittoapi.sms.internal.Numbers;
+import net.mittoapi.sms.internal.codec.Numbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -48,19 +48,19 @@ class ClassLoadingIT {
         List<String> loaded = run(Format.JSON, classPath);
 
         assertThat(loaded).as("the log lists the client's own classes and Jackson's")
-                .contains("net.mittoapi.sms.MittoClient", "net.mittoapi.sms.internal.Codec",
+                .contains("net.mittoapi.sms.MittoClient", "net.mittoapi.sms.internal.codec.Codec",
                         "com.fasterxml.jackson.databind.ObjectMapper", "okhttp3.OkHttpClient");
         assertThat(loaded.stream().filter(ClassLoadingIT::isXmlStack))
                 .as("classes of jackson-dataformat-xml or Woodstox loaded by a JSON client")
                 .isEmpty();
-        assertThat(loaded).doesNotContain("net.mittoapi.sms.internal.XmlSupport");
+        assertThat(loaded).doesNotContain("net.mittoapi.sms.internal.codec.XmlSupport");
     }
 
     @Test
     void theSameProgramInXmlLoadsThem() throws Exception {
         List<String> loaded = run(Format.XML, classPath());
 
-        assertThat(loaded).contains("net.mittoapi.sms.internal.XmlSupport",
+        assertThat(loaded).contains("net.mittoapi.sms.internal.codec.XmlSupport",
                 "com.fasterxml.jackson.dataformat.xml.XmlMapper");
         assertThat(loaded).anySatisfy(name -> assertThat(name).startsWith("com.ctc.wstx."));
     }

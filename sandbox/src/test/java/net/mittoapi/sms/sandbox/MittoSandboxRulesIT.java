@@ -208,7 +208,7 @@ class MittoSandboxRulesIT {
 
         assertThat(files).isNotEmpty();
         for (Path file : files) {
-            assertThat(Files.readString(file)).as(file.toString()).doesNotContain("net.mittoapi.sms.internal.Validation")
+            assertThat(Files.readString(file)).as(file.toString()).doesNotContain("net.mittoapi.sms.internal.validation.Validation")
                     .doesNotContain("Validation.");
         }
     }
