@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import net.mittoapi.sms.modules.Modules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code jdk.httpserver} (the sandbox's need, not the client's), the image could not even resolve it.
  */
 class ModularApplicationIT {
+
+    /** What {@code Format.XML} needs beside the SDK: the XML data format and its StAX implementation. */
+    private static final List<String> XML_JARS = List.of("jackson-dataformat-xml-", "woodstox-core-", "stax2-api-");
 
     @TempDir
     Path work;
@@ -36,6 +38,7 @@ class ModularApplicationIT {
 
         Path source = Modules.write(work, "app", "module app {\n    requires net.mittoapi.sms;\n}\n", "App",
                 "package app;\n\n"
+                + "import net.mittoapi.sms.Format;\n"
                 + "import net.mittoapi.sms.MittoClient;\n"
                 + "import net.mittoapi.sms.SmsRequest;\n"
                 + "import net.mittoapi.sms.SmsResponse;\n\n"
@@ -46,12 +49,19 @@ class ModularApplicationIT {
                 + "                    .to(\"491725551234\").text(\"Hello from a module\").build());\n"
                 + "            System.out.println(\"sent \" + sent.id());\n"
                 + "        }\n"
+                + "        try (MittoClient xml = MittoClient.builder().apiKey(\"key\").baseUrl(args[0])\n"
+                + "                .format(Format.XML).build()) {\n"
+                + "            SmsResponse sent = xml.send(SmsRequest.builder().from(\"Modular\")\n"
+                + "                    .to(\"491725551234\").text(\"Hello in XML\").build());\n"
+                + "            System.out.println(\"sent as XML \" + sent.id());\n"
+                + "        }\n"
                 + "        System.out.println(\"jdk.httpserver present: \"\n"
                 + "                + ModuleLayer.boot().findModule(\"jdk.httpserver\").isPresent());\n"
                 + "    }\n"
                 + "}\n");
         List<Path> path = new ArrayList<>(List.of(Modules.classes("net.mittoapi.sms")));
         path.addAll(Modules.jars(Modules.RUNTIME_JARS));
+        path.addAll(Modules.jars(XML_JARS)); // Format.XML: the optional XML module, found with no --add-modules
         Modules.Compiled app = Modules.compile(work, source, Modules.modulePath(path));
         path.add(0, app.classes());
 
@@ -59,15 +69,19 @@ class ModularApplicationIT {
             server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                     .body("{\"id\":\"modular-1\",\"responseCode\":0,\"textLength\":19,\"responseText\":\"SMS sent\"}")
                     .build());
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/xml")
+                    .body("<SmsResponse><id>modular-2</id><responseCode>0</responseCode><textLength>12</textLength>"
+                            + "<responseText>SMS sent</responseText></SmsResponse>")
+                    .build());
             server.start(InetAddress.getLoopbackAddress(), 0);
             String baseUrl = "http://127.0.0.1:" + server.getPort();
 
             List<String> printed = Modules.run(work, List.of(launcher, "--module-path", Modules.modulePath(path),
                     "-m", "app/app.App", baseUrl), "app");
 
-            assertThat(printed).contains("sent modular-1", "jdk.httpserver present: false");
-            RecordedRequest request = server.takeRequest();
-            assertThat(request.getTarget()).isEqualTo("/sms.json");
+            assertThat(printed).contains("sent modular-1", "sent as XML modular-2", "jdk.httpserver present: false");
+            assertThat(server.takeRequest().getTarget()).isEqualTo("/sms.json");
+            assertThat(server.takeRequest().getTarget()).isEqualTo("/sms.xml");
         }
     }
 }

@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Writing is strict: exactly the API's field names, unset options left out, {@code type} spelled as Mitto's
  * own clients spell it ({@link #wireType}) and {@code auto} when the caller chose none (the server's own
  * default, GSM, refuses or garbles any text outside the GSM alphabet), bulk recipients as one
- * comma-separated string (the seed's form). Reading is tolerant: it yields a tree whose field names
+ * comma-separated string (the form of Mitto's use-case page, docs/mitto-api.md). Reading is tolerant: it yields a tree whose field names
  * {@link Answers} matches case-insensitively, whatever the root element of an XML answer is called.
  * Numbers are read as exact decimals, never through {@code double}.
  */
@@ -88,7 +88,7 @@ public final class Codec {
         if (!xmlAvailable(loader)) {
             throw new MittoValidationException("format XML needs " + XML_ARTIFACT + " on the class path, and it"
                     + " is not there: add that dependency (the same version as jackson-databind), or use"
-                    + " Format.JSON. On the module path, also pass --add-modules com.fasterxml.jackson.dataformat.xml");
+                    + " Format.JSON");
         }
         return new Codec(format, XmlSupport.mapper());
     }
@@ -169,7 +169,7 @@ public final class Codec {
     /**
      * The {@code type} as Mitto's own clients write it: {@code GSM}, {@code Unicode} and {@code Binary} as in its
      * certified Power Platform connector (an enum), its C# client ({@code MessageContentType}) and its Magento
-     * module; {@code auto} as in the seed, which says Mitto recommends it.
+     * module; {@code auto} as on Mitto's use-case page, which recommends it.
      *
      * @param type the encoding
      * @return its spelling on the wire
@@ -189,7 +189,7 @@ public final class Codec {
 
     /**
      * @param request a validated request
-     * @return its JSON body for {@code /usage/bycountry}, with the seed's spelling {@code AccountName}
+     * @return its JSON body for {@code /usage/bycountry}, with the use-case page's spelling {@code AccountName}
      */
     public byte[] encodeUsage(UsageRequest request) {
         ObjectNode body = JSON.createObjectNode();
