@@ -299,6 +299,49 @@ public final class Validation {
                 + (hint.isEmpty() ? ":" : hint) + " shorten it or raise maxParts; got " + show(text));
     }
 
+    /**
+     * The parts one message of this text costs, per recipient, counted as {@link #maxParts} counts them: by
+     * {@link MessageFields#segments(String, MessageType)} in the encoding the message goes out in, and a binary text
+     * as hex octets (140 in one part, 134 a part of a longer message).
+     *
+     * @param text the message text, already checked
+     * @param type the type chosen, or {@code null} for {@link MessageType#AUTO}
+     * @return 1 or more
+     * @throws MittoValidationException when the SDK cannot count it: a {@link MessageType#GSM} text with a character
+     *                                  outside GSM-7, a binary text that is not whole octets of hex digits
+     */
+    public static int partsPerMessage(String text, @Nullable MessageType type) {
+        if (type == MessageType.BINARY) {
+            if (!isHexOctets(text)) {
+                throw invalid("text of a binary message", "whole octets of hex digits for its parts to be counted"
+                        + " (" + SMS_OCTETS + " octets in one part, " + BINARY_PART_OCTETS + " a part of a longer"
+                        + " message)", text);
+            }
+            return binaryPartCount(text.length() / 2);
+        }
+        SegmentInfo info = MessageFields.segments(text, type);
+        if (info == null) {
+            int c = SegmentCalculator.calculate(text).nonGsmCharacters().get(0);
+            throw new MittoValidationException("text cannot be counted as type GSM: "
+                    + String.format("'%s' (U+%04X)", Character.toString(c), c) + " is not in the GSM 7-bit alphabet,"
+                    + " and how the server sends it as GSM is not documented: count it as AUTO or UNICODE, or replace"
+                    + " the character; got " + show(text));
+        }
+        return info.segmentCount();
+    }
+
+    private static boolean isHexOctets(String text) {
+        boolean hex = !text.isEmpty() && text.length() % 2 == 0;
+        for (int i = 0; hex && i < text.length(); i++) {
+            hex = isHexDigit(text.charAt(i));
+        }
+        return hex;
+    }
+
+    private static int binaryPartCount(int octets) {
+        return octets <= SMS_OCTETS ? 1 : (octets - 1) / BINARY_PART_OCTETS + 1;
+    }
+
     /** Such as {@code 2 parts as GSM-7 (161 septets, 153 a part)} or {@code 1 part as UCS-2 (12 UTF-16 units)}. */
     private static String parts(SegmentInfo info) {
         int count = info.segmentCount();
@@ -315,17 +358,13 @@ public final class Validation {
 
     /** A binary text as hex octets: see {@link #maxParts}. */
     private static Integer binaryParts(int maxParts, String text) {
-        boolean hex = !text.isEmpty() && text.length() % 2 == 0;
-        for (int i = 0; hex && i < text.length(); i++) {
-            hex = isHexDigit(text.charAt(i));
-        }
-        if (!hex) {
+        if (!isHexOctets(text)) {
             throw invalid("text of a binary message", "whole octets of hex digits for maxParts to count its parts"
                     + " (" + SMS_OCTETS + " octets in one part, " + BINARY_PART_OCTETS + " a part of a longer message);"
                     + " remove maxParts to send it uncounted", text);
         }
         int octets = text.length() / 2;
-        int parts = octets <= SMS_OCTETS ? 1 : (octets - 1) / BINARY_PART_OCTETS + 1;
+        int parts = binaryPartCount(octets);
         if (parts > maxParts) {
             throw new MittoValidationException("text needs " + parts + " parts as binary (" + octets + " octets, "
                     + BINARY_PART_OCTETS + " a part), more than maxParts " + maxParts
