@@ -106,7 +106,8 @@ public final class MittoClient implements AutoCloseable {
                 + settings.connectTimeout + ", readTimeout=" + settings.readTimeout + ", writeTimeout="
                 + settings.writeTimeout + ", callTimeout=" + settings.callTimeout + ", httpClient="
                 + (transport.family().injected() ? "injected" : "own")
-                + (settings.listener != null ? ", listener=" + settings.listener.getClass().getName() : "") + "}";
+                + (settings.listener != null ? ", listener=" + settings.listener.getClass().getName() : "")
+                + (settings.maxParts != null ? ", maxParts=" + settings.maxParts : "") + "}";
     }
 
     /** @return a builder; only {@link Builder#apiKey(String)} is required */
@@ -151,7 +152,7 @@ public final class MittoClient implements AutoCloseable {
      *                                 {@link MittoTransportException#maybeDelivered()} before sending again
      */
     public SmsResponse send(SmsRequest request) {
-        byte[] body = codec.encodeSms(required(request).fields());
+        byte[] body = codec.encodeSms(capped(required(request)).fields());
         return call(Endpoint.SMS, body, smsReader, forecast(request.fields(), 1));
     }
 
@@ -163,7 +164,7 @@ public final class MittoClient implements AutoCloseable {
      *         cancels the HTTP call
      */
     public CompletableFuture<SmsResponse> sendAsync(SmsRequest request) {
-        return callAsync(Endpoint.SMS, () -> codec.encodeSms(required(request).fields()), smsReader,
+        return callAsync(Endpoint.SMS, () -> codec.encodeSms(capped(required(request)).fields()), smsReader,
                 () -> forecast(request.fields(), 1));
     }
 
@@ -176,7 +177,7 @@ public final class MittoClient implements AutoCloseable {
      * @throws MittoTransportException when no usable answer came back
      */
     public BulkSmsResponse sendBulk(BulkSmsRequest request) {
-        byte[] body = codec.encodeBulk(required(request).fields());
+        byte[] body = codec.encodeBulk(capped(required(request)).fields());
         return call(Endpoint.SMS_BULK, body, bulkReader, forecast(request.fields(), request.fields().to().size()));
     }
 
@@ -187,7 +188,7 @@ public final class MittoClient implements AutoCloseable {
      * @return the answer to come; cancelling it cancels the HTTP call
      */
     public CompletableFuture<BulkSmsResponse> sendBulkAsync(BulkSmsRequest request) {
-        return callAsync(Endpoint.SMS_BULK, () -> codec.encodeBulk(required(request).fields()), bulkReader,
+        return callAsync(Endpoint.SMS_BULK, () -> codec.encodeBulk(capped(required(request)).fields()), bulkReader,
                 () -> forecast(request.fields(), request.fields().to().size()));
     }
 
@@ -330,6 +331,20 @@ public final class MittoClient implements AutoCloseable {
         return events.forecast(fields.type().orElse(null), fields.text(), recipients);
     }
 
+    /** The client's {@link Builder#maxParts(int)}, for a request without a cap of its own. */
+    private <R extends MessageRequest<?>> R capped(R request) {
+        Integer cap = settings.maxParts;
+        if (cap != null && request.maxParts().isEmpty()) {
+            try {
+                Validation.maxParts(cap, request.text(), request.type().orElse(null));
+            } catch (MittoValidationException e) {
+                throw new MittoValidationException("the client's maxParts " + cap + " (MittoClient.Builder.maxParts,"
+                        + " for every request without a cap of its own) refuses this message: " + e.getMessage(), e);
+            }
+        }
+        return request;
+    }
+
     private static <R> R required(R request) {
         if (request == null) {
             throw new MittoValidationException("request must not be null: build one with its builder(), such as"
@@ -360,6 +375,7 @@ public final class MittoClient implements AutoCloseable {
         private ClassLoader xmlClassLoader = Codec.class.getClassLoader();
         private @Nullable RetryTimer retryTimer;
         private @Nullable MittoClientListener listener;
+        private @Nullable Integer maxParts;
         /** For a builder from {@link MittoClient#newBuilder()}: what its clients share with the original's. */
         private @Nullable HttpFamily family;
         private @Nullable CallEvents origin;
@@ -383,6 +399,7 @@ public final class MittoClient implements AutoCloseable {
             this.httpClient = settings.httpClient;
             this.xmlClassLoader = settings.xmlClassLoader;
             this.listener = settings.listener;
+            this.maxParts = settings.maxParts;
             this.family = family;
             this.origin = origin;
         }
@@ -542,6 +559,27 @@ public final class MittoClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A cap on the SMS parts of every message this client sends whose request has no cap of its own: a send
+         * ({@code send}, {@code sendBulk} and their async twins) of a text that needs more parts is refused before
+         * anything is sent, with the {@link MittoValidationException} that
+         * {@link SmsRequest.Builder#maxParts(int)} gives in {@code build()}, its message saying the cap is the
+         * client's: thrown by the blocking calls, failing the future of the async ones. Counted as that setter
+         * counts (per recipient, in the encoding the message goes out in). A request's own
+         * {@code maxParts(n)}, lower or higher, wins, so one long message can still go out deliberately.
+         *
+         * <p>For an application that wants no message over a size by accident, set once where the client is made
+         * (the Spring Boot starter's {@code mitto.max-parts}). Checked at send time, not in the request's
+         * {@code build()}, since a request does not know the client that will send it.
+         *
+         * @param maxParts 1 or more; {@link #build()} refuses less
+         * @return this builder
+         */
+        public Builder maxParts(int maxParts) {
+            this.maxParts = maxParts;
+            return this;
+        }
+
         Builder xmlClassLoader(ClassLoader loader) {
             this.xmlClassLoader = loader;
             return this;
@@ -574,6 +612,10 @@ public final class MittoClient implements AutoCloseable {
             BuilderValidation.timeout("callTimeout", callTimeout);
             BuilderValidation.maxRetries(maxRetries);
             BuilderValidation.retryBackoff(retryBase, retryCap);
+            if (maxParts != null && maxParts < 1) {
+                throw new MittoValidationException("maxParts must be at least 1, the part every message costs; got "
+                        + maxParts);
+            }
             Codec codec = Codec.of(format, xmlClassLoader);
             Answers answers = new Answers(codec);
             Urls urls = new Urls(region, override, format);

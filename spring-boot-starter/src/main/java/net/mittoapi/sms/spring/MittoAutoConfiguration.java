@@ -127,6 +127,9 @@ public class MittoAutoConfiguration {
         if (properties.getMaxRetries() != null) {
             builder.maxRetries(properties.getMaxRetries());
         }
+        if (properties.getMaxParts() != null) {
+            builder.maxParts(properties.getMaxParts());
+        }
         List<MittoClientListener> all = listeners.orderedStream().toList();
         ClientObservations observing = observations.getIfAvailable();
         if (observing != null) {

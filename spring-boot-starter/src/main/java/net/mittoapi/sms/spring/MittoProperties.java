@@ -61,6 +61,13 @@ public class MittoProperties implements EnvironmentAware, InitializingBean {
      */
     private Integer maxRetries;
 
+    /**
+     * A cap on the SMS parts of every message the client sends whose request sets no cap of its own
+     * ({@code MittoClient.Builder.maxParts}): a send of a text that needs more is refused before anything is sent,
+     * with a MittoValidationException. 1 or more. Default: none.
+     */
+    private Integer maxParts;
+
     /** The delivery-report and inbound-SMS endpoint. */
     private final Webhook webhook = new Webhook();
 
@@ -163,6 +170,16 @@ public class MittoProperties implements EnvironmentAware, InitializingBean {
         this.maxRetries = maxRetries;
     }
 
+    /** @return the client's cap on the parts of a message, or {@code null} for none */
+    public Integer getMaxParts() {
+        return maxParts;
+    }
+
+    /** @param maxParts the cap on the parts of every message whose request has none of its own */
+    public void setMaxParts(Integer maxParts) {
+        this.maxParts = maxParts;
+    }
+
     /** @return the endpoint's settings */
     public Webhook getWebhook() {
         return webhook;
@@ -213,7 +230,7 @@ public class MittoProperties implements EnvironmentAware, InitializingBean {
         return "MittoProperties{apiKey=" + (apiKey == null ? "unset" : "set (redacted)") + ", region=" + region
                 + ", baseUrl=" + baseUrl + ", format=" + format + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + ", writeTimeout=" + writeTimeout + ", callTimeout=" + callTimeout
-                + ", maxRetries=" + maxRetries + ", webhook=" + webhook + ", sandbox=" + sandbox + "}";
+                + ", maxRetries=" + maxRetries + ", maxParts=" + maxParts + ", webhook=" + webhook + ", sandbox=" + sandbox + "}";
     }
 
     /** The {@code mitto.webhook.*} properties. */

@@ -15,9 +15,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import net.mittoapi.sms.MittoClient;
 import net.mittoapi.sms.MittoClientListener;
 import net.mittoapi.sms.MittoException;
+import net.mittoapi.sms.MittoValidationException;
 import net.mittoapi.sms.SmsRequest;
 import net.mittoapi.sms.SmsResponse;
 import net.mittoapi.sms.sandbox.MittoSandbox;
+import net.mittoapi.sms.sandbox.SentMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -265,6 +267,36 @@ class MittoAutoConfigurationTest {
                 .run(context -> assertThat(context.getBean(MittoClient.class).toString())
                         .contains("connectTimeout=PT0.3S", "readTimeout=PT5S", "writeTimeout=PT1M",
                                 "callTimeout=PT2S", "maxRetries=0", "format=JSON"));
+    }
+
+    /** Issue 19: mitto.max-parts caps every message the client sends whose request sets no cap of its own. */
+    @Test
+    void maxPartsRefusesALongerMessageBeforeSendingUnlessTheRequestHasItsOwnCap() {
+        runner.withPropertyValues(atTheSandbox("mitto.max-parts=1")).run(context -> {
+            MittoClient client = context.getBean(MittoClient.class);
+            String twoParts = "x".repeat(161);
+            SmsRequest capless = SmsRequest.builder().from("MITTO SMS").to("491725551234").text(twoParts).build();
+
+            assertThatThrownBy(() -> client.send(capless)).isInstanceOf(MittoValidationException.class)
+                    .hasMessageStartingWith("the client's maxParts 1 (MittoClient.Builder.maxParts, for every request"
+                            + " without a cap of its own) refuses this message: text needs 2 parts as GSM-7");
+            assertThatThrownBy(() -> client.sendAsync(capless).join())
+                    .hasCauseInstanceOf(MittoValidationException.class);
+            assertThat(sandbox.received()).as("nothing was sent").isEmpty();
+
+            client.send(hello());
+            client.send(SmsRequest.builder().from("MITTO SMS").to("491725551234").text(twoParts).maxParts(2).build());
+            assertThat(sandbox.messages()).extracting(SentMessage::text)
+                    .containsExactly("Hello, World!", twoParts);
+            assertThat(client.toString()).contains(", maxParts=1");
+        });
+        runner.withPropertyValues("mitto.api-key=some-key", "mitto.max-parts=0").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessage("maxParts must be at least 1, the part every message costs; got 0");
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("The mitto.* properties do not make a valid"
+                    + " MittoClient: maxParts must be at least 1");
+        });
     }
 
     @Test
