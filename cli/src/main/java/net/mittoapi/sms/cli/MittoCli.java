@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar mitto-cli.jar}: the Mitto SMS SDK from the shell. {@code sandbox} runs the local emulator of
- * the API for code in any language, {@code segments} explains what a text costs, {@code send} sends through the
- * SDK's client with the key from {@code MITTO_API_KEY}.
+ * the API for code in any language, {@code segments} explains what a text costs and what the normalizer would change,
+ * {@code preview} what a text to a list of numbers costs by country, {@code send} sends through the SDK's client with
+ * the key from {@code MITTO_API_KEY}.
  */
 @Command(name = "mitto-cli", mixinStandardHelpOptions = true, versionProvider = MittoCli.Version.class,
         description = "The Mitto SMS SDK from the shell.",
@@ -22,6 +23,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Run 'mitto-cli COMMAND --help' for a command's options. Examples:",
             "  java -jar mitto-cli.jar sandbox --port 8080",
             "  java -jar mitto-cli.jar segments 'Your “order” ships today – thanks!'",
+            "  java -jar mitto-cli.jar preview --text 'Your order ships today.' --to 491725551234,12025550123 \\",
+            "      --prices prices.csv",
             "  export MITTO_API_KEY=...",
             "  java -jar mitto-cli.jar send --test --from 'MITTO SMS' --to 491725551234 \\",
             "      --text 'Hello, World!'"})
@@ -62,6 +65,7 @@ public final class MittoCli implements Runnable {
         CommandLine cli = new CommandLine(new MittoCli())
                 .addSubcommand(new SandboxCommand(terminal))
                 .addSubcommand(new SegmentsCommand(terminal))
+                .addSubcommand(new PreviewCommand(terminal))
                 .addSubcommand(new SendCommand(terminal))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.setOut(terminal.out());
@@ -75,7 +79,7 @@ public final class MittoCli implements Runnable {
     /** Without a command: say which there are. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: sandbox, segments or send");
+        throw new ParameterException(spec.commandLine(), "name a command: sandbox, segments, preview or send");
     }
 
     /** The tool's version and the SDK's it was built with, from {@code version.properties} (filtered by Maven). */

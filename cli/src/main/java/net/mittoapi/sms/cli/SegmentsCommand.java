@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import net.mittoapi.sms.segments.Encoding;
 import net.mittoapi.sms.segments.GsmAlphabet;
 import net.mittoapi.sms.segments.GsmNormalizer;
+import net.mittoapi.sms.segments.Normalization;
+import net.mittoapi.sms.segments.Replacement;
 import net.mittoapi.sms.segments.SegmentCalculator;
 import net.mittoapi.sms.segments.SegmentInfo;
 import picocli.CommandLine.Command;
@@ -22,8 +24,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "segments", mixinStandardHelpOptions = true,
         header = "Show what a text costs as an SMS, and why, offline.",
         description = "Its encoding (GSM-7 or UCS-2), its length, how many parts it is billed as and where it is"
-                + " split, the characters that forced UCS-2, and what GsmNormalizer would make of it and what that"
-                + " would cost.")
+                + " split, the characters that forced UCS-2, and what GsmNormalizer.normalize (or, with"
+                + " --transliterate, GsmNormalizer.transliterate) would replace, where, and what that would save.")
 final class SegmentsCommand implements Callable<Integer> {
 
     /** How many characters of a list are shown before "… and N more", unless --all. */
@@ -37,6 +39,10 @@ final class SegmentsCommand implements Callable<Integer> {
 
     @Option(names = "--all", description = "list every character, however many (default: the first " + SHOWN + ")")
     private boolean all;
+
+    @Option(names = "--transliterate", description = "show what GsmNormalizer.transliterate would change (letters"
+            + " too: Łódź to Lodz) instead of GsmNormalizer.normalize (typography only)")
+    private boolean transliterate;
 
     private final Terminal terminal;
 
@@ -137,23 +143,52 @@ final class SegmentsCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * What {@link GsmNormalizer#normalize} (or, with {@code --transliterate}, {@link GsmNormalizer#transliterate})
+     * would change, where, and what it would save, from {@link GsmNormalizer#explain}.
+     */
     private void printNormalized(PrintWriter out, String input, SegmentInfo info) {
-        String normalized = GsmNormalizer.normalize(input);
-        if (normalized.equals(input)) {
-            out.println("GsmNormalizer: nothing to replace" + (info.encoding() == Encoding.UCS_2
-                    ? "; what forces UCS-2 above has no GSM-7 equivalent" : "") + ".");
+        String method = transliterate ? "GsmNormalizer.transliterate" : "GsmNormalizer.normalize";
+        Normalization n = GsmNormalizer.explain(input, transliterate);
+        if (!n.changed()) {
+            out.println(method + ": nothing to replace" + (info.encoding() == Encoding.UCS_2
+                    ? "; what forces UCS-2 above has no GSM-7 equivalent"
+                    + (transliterate ? "" : " (--transliterate also replaces letters)") : "") + ".");
             return;
         }
-        SegmentInfo after = SegmentCalculator.calculate(normalized);
-        int saved = info.segmentCount() - after.segmentCount();
-        out.println("GsmNormalizer would send: " + Show.quote(normalized));
-        out.println("  " + Show.name(after.encoding()) + ", " + Show.units(after.length(), after.encoding()) + ", "
-                + Show.count(after.segmentCount(), "part", "parts") + " ("
+        List<Replacement> replacements = n.replacements();
+        out.println(method + " would make " + Show.count(replacements.size(), "replacement", "replacements")
+                + " (at: index in UTF-16 units):");
+        int limit = all ? replacements.size() : Math.min(SHOWN, replacements.size());
+        for (Replacement r : replacements.subList(0, limit)) {
+            out.println("  at " + r.index() + ": " + Show.quote(r.original()) + " " + codePoints(r.original()) + " → "
+                    + (r.replacement().isEmpty() ? "removed" : Show.quote(r.replacement())));
+        }
+        if (limit < replacements.size()) {
+            out.println("  … and " + (replacements.size() - limit) + " more (--all lists every one)");
+        }
+        SegmentInfo after = n.after();
+        int saved = n.partsSaved();
+        out.println(method + " would send: " + Show.quote(n.text()));
+        out.println("  before: " + Show.name(info.encoding()) + ", " + Show.units(info.length(), info.encoding()) + ", "
+                + Show.count(info.segmentCount(), "part", "parts"));
+        out.println("  after:  " + Show.name(after.encoding()) + ", " + Show.units(after.length(), after.encoding())
+                + ", " + Show.count(after.segmentCount(), "part", "parts") + " ("
                 + (saved > 0 ? Show.count(saved, "part", "parts") + " fewer"
                 : saved == 0 ? "no fewer parts" : Show.count(-saved, "part", "parts") + " more") + ")");
         if (after.encoding() == Encoding.UCS_2) {
             out.println("  still UCS-2 because of:");
             printCharacters(out, "    ", after.nonGsmCharacters());
         }
+    }
+
+    /** @return {@code U+201C LEFT DOUBLE QUOTATION MARK} for one code point, {@code U+0065 U+0301} for several */
+    private static String codePoints(String text) {
+        if (text.codePointCount(0, text.length()) == 1) {
+            return Show.codePoint(text.codePointAt(0));
+        }
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> out.append(out.length() == 0 ? "" : " ").append(String.format("U+%04X", c)));
+        return out.toString();
     }
 }

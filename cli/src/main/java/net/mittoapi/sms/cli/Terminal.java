@@ -6,6 +6,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Help.Ansi;
 
@@ -47,15 +50,35 @@ record Terminal(InputStream in, PrintWriter out, PrintWriter err, Map<String, St
      * @throws IOException when it cannot be read, or is longer than {@link #MAX_INPUT_BYTES}
      */
     String readInput() throws IOException {
-        byte[] bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
-        if (bytes.length > MAX_INPUT_BYTES) {
-            throw new IOException("standard input is longer than " + MAX_INPUT_BYTES + " bytes (1 MiB), far more than"
-                    + " any SMS: pass a shorter text");
-        }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text = read(in, "standard input", "pass a shorter text");
         if (text.endsWith("\r\n")) {
             return text.substring(0, text.length() - 2);
         }
         return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /**
+     * @param path a file, or {@code -} for standard input
+     * @return its content as UTF-8 text, whole
+     * @throws IOException when it cannot be read, or is longer than {@link #MAX_INPUT_BYTES}
+     */
+    String readFile(String path) throws IOException {
+        if ("-".equals(path)) {
+            return read(in, "standard input", "split it");
+        }
+        try (InputStream file = Files.newInputStream(Path.of(path))) {
+            return read(file, path, "split it");
+        } catch (NoSuchFileException e) {
+            throw new IOException(path + ": no such file", e);
+        }
+    }
+
+    private static String read(InputStream stream, String what, String fix) throws IOException {
+        byte[] bytes = stream.readNBytes(MAX_INPUT_BYTES + 1);
+        if (bytes.length > MAX_INPUT_BYTES) {
+            throw new IOException(what + " is longer than " + MAX_INPUT_BYTES + " bytes (1 MiB), far more than any SMS"
+                    + " needs: " + fix);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

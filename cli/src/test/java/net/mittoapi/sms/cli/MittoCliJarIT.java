@@ -84,7 +84,88 @@ class MittoCliJarIT {
         assertThat(result[0]).isEqualTo("0");
         assertThat(result[1]).contains("Encoding:  UCS-2: 3 characters are not in GSM-7")
                 .contains("'–' U+2013 EN DASH").contains("U+201C LEFT DOUBLE QUOTATION MARK")
-                .contains("GsmNormalizer would send: \"Grüße - \\\"bis bald\\\"\"");
+                .contains("GsmNormalizer.normalize would send: \"Grüße - \\\"bis bald\\\"\"");
+    }
+
+    @Test
+    void segmentsSaysWhatTransliterateWouldReplaceAndSave() throws Exception {
+        String[] result = runToEnd(java(Map.of(), "segments", "--transliterate", "-"),
+                "Łódź – “Café” Ștefan " + "x".repeat(60) + "\n");
+
+        assertThat(result[0]).isEqualTo("0");
+        assertThat(result[1]).isEqualTo("""
+                Text:      81 characters
+                Encoding:  UCS-2: 7 characters are not in GSM-7
+                Length:    81 UTF-16 units
+                Parts:     2 of up to 67 UTF-16 units each (a concatenated message's header takes the rest of 70); \
+                53 UTF-16 units left in the last
+                  part 1: 67 UTF-16 units "Łódź – “Café” Ștefan %1$s"
+                  part 2: 14 UTF-16 units "%2$s"
+                Forced UCS-2 by 7 characters (in order of appearance):
+                  'Ł' U+0141 LATIN CAPITAL LETTER L WITH STROKE
+                  'ó' U+00F3 LATIN SMALL LETTER O WITH ACUTE
+                  'ź' U+017A LATIN SMALL LETTER Z WITH ACUTE
+                  '–' U+2013 EN DASH
+                  '“' U+201C LEFT DOUBLE QUOTATION MARK
+                  '”' U+201D RIGHT DOUBLE QUOTATION MARK
+                  'Ș' U+0218 LATIN CAPITAL LETTER S WITH COMMA BELOW
+                GsmNormalizer.transliterate would make 7 replacements (at: index in UTF-16 units):
+                  at 0: "Ł" U+0141 LATIN CAPITAL LETTER L WITH STROKE → "L"
+                  at 1: "ó" U+00F3 LATIN SMALL LETTER O WITH ACUTE → "o"
+                  at 3: "ź" U+017A LATIN SMALL LETTER Z WITH ACUTE → "z"
+                  at 5: "–" U+2013 EN DASH → "-"
+                  at 7: "“" U+201C LEFT DOUBLE QUOTATION MARK → "\\""
+                  at 12: "”" U+201D RIGHT DOUBLE QUOTATION MARK → "\\""
+                  at 14: "Ș" U+0218 LATIN CAPITAL LETTER S WITH COMMA BELOW → "S"
+                GsmNormalizer.transliterate would send: "Lodz - \\"Café\\" Stefan %3$s"
+                  before: UCS-2, 81 UTF-16 units, 2 parts
+                  after:  GSM-7, 81 septets, 1 part (1 part fewer)
+                """.formatted("x".repeat(46), "x".repeat(14), "x".repeat(60)));
+    }
+
+    @Test
+    void previewCountsAndPricesAListFromArgumentsAFileAndStandardInput() throws Exception {
+        Path dir = Files.createTempDirectory("mitto-cli-preview");
+        try {
+            Path prices = dir.resolve("prices.csv");
+            Files.writeString(prices, PreviewCommandTest.PRICES, StandardCharsets.UTF_8);
+            Path numbers = dir.resolve("numbers.txt");
+            Files.writeString(numbers, "33612345678, 12025550123\n491765410994\n", StandardCharsets.UTF_8);
+
+            String[] result = runToEnd(java(Map.of(), "preview", "--text", PreviewCommandTest.TWO_PARTS,
+                    "--to", "491725551234", "--to-file", numbers.toString(), "--prices", "-"),
+                    PreviewCommandTest.PRICES);
+            String[] fromStdin = runToEnd(java(Map.of(), "preview", "--text", PreviewCommandTest.TWO_PARTS,
+                    "--to-file", "-", "--prices", prices.toString()), PreviewCommandTest.NUMBERS);
+
+            assertThat(result[0]).as(result[1]).isEqualTo("0");
+            assertThat(result[1]).isEqualTo("""
+                    Each message: 2 parts of GSM-7
+                    +49 DEU: 2 recipients, 4 parts × 0.075 = 0.300
+                    +33 FRA: 1 recipient, 2 parts × 0.081 = 0.162
+                    +1 shared by 25 countries (%s): 1 recipient, 2 parts × 0.0085 (+1's price) = 0.0170
+                    Total: 4 recipients, 8 parts, 0.4790
+                    """.formatted(PreviewCommandTest.NANP));
+            assertThat(fromStdin[0]).as(fromStdin[1]).isEqualTo("0");
+            assertThat(fromStdin[1]).isEqualTo("""
+                    Each message: 2 parts of GSM-7
+                    +49 DEU: 3 recipients, 6 parts × 0.075 = 0.450
+                    +33 FRA: 1 recipient, 2 parts × 0.081 = 0.162
+                    +1 shared by 25 countries (%s): 2 recipients, 4 parts × 0.0085 (+1's price) = 0.0340
+                    +7 shared by 2 countries (RUS, KAZ): 2 recipients, 4 parts, not priced: its countries' prices \
+                    differ (RUS 0.05, KAZ 0.07); give +7 a price
+                    No country (a spare calling code, or a global service's): 1 recipient, 2 parts, not priced
+                      99912345678
+                    Total: 9 recipients, 18 parts, 0.6460 for the 6 recipients priced; 3 not priced
+                    """.formatted(PreviewCommandTest.NANP));
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(dir);
+        }
     }
 
     @Test

@@ -11,7 +11,7 @@ class MittoCliTest {
         Cli.Result result = Cli.run();
 
         assertThat(result.exitCode()).isEqualTo(MittoCli.USAGE);
-        assertThat(result.err()).contains("name a command: sandbox, segments or send")
+        assertThat(result.err()).contains("name a command: sandbox, segments, preview or send")
                 .contains("sandbox").contains("segments").contains("send");
     }
 

@@ -21,7 +21,7 @@ class SegmentsCommandTest {
                 .contains("Parts:     1 of up to 160 septets; 147 septets left in the last")
                 .contains("  part 1: 13 septets \"Hello, World!\"")
                 .contains("As UCS-2 (type=unicode): 1 part, 13 UTF-16 units")
-                .contains("GsmNormalizer: nothing to replace.");
+                .contains("GsmNormalizer.normalize: nothing to replace.");
     }
 
     @Test
@@ -36,8 +36,15 @@ class SegmentsCommandTest {
                         + "  '“' U+201C LEFT DOUBLE QUOTATION MARK\n"
                         + "  '”' U+201D RIGHT DOUBLE QUOTATION MARK\n"
                         + "  '–' U+2013 EN DASH\n")
-                .contains("GsmNormalizer would send: \"Your \\\"order\\\" ships - thanks!\"\n"
-                        + "  GSM-7, 28 septets, 1 part (no fewer parts)");
+                .endsWith("""
+                        GsmNormalizer.normalize would make 3 replacements (at: index in UTF-16 units):
+                          at 5: "“" U+201C LEFT DOUBLE QUOTATION MARK → "\\""
+                          at 11: "”" U+201D RIGHT DOUBLE QUOTATION MARK → "\\""
+                          at 19: "–" U+2013 EN DASH → "-"
+                        GsmNormalizer.normalize would send: "Your \\"order\\" ships - thanks!"
+                          before: UCS-2, 28 UTF-16 units, 1 part
+                          after:  GSM-7, 28 septets, 1 part (no fewer parts)
+                        """);
     }
 
     @Test
@@ -57,7 +64,8 @@ class SegmentsCommandTest {
                 .contains("  part 2: 67 UTF-16 units \"👍🏽" + "y".repeat(63) + "\"")
                 .contains("  part 3: 7 UTF-16 units \"yyyyyyy\"")
                 .contains("  '👍' U+1F44D THUMBS UP SIGN")
-                .contains("GsmNormalizer: nothing to replace; what forces UCS-2 above has no GSM-7 equivalent.")
+                .contains("GsmNormalizer.normalize: nothing to replace; what forces UCS-2 above has no GSM-7"
+                        + " equivalent (--transliterate also replaces letters).")
                 .doesNotContain("\\n");
     }
 
@@ -96,7 +104,51 @@ class SegmentsCommandTest {
 
         assertThat(result.out()).contains("  part 1: 8 UTF-16 units \"Hi\\u200Bthere\"")
                 .contains("  '\\u200B' U+200B ZERO WIDTH SPACE")
-                .contains("GsmNormalizer would send: \"Hithere\"\n  GSM-7, 7 septets, 1 part (no fewer parts)");
+                .endsWith("GsmNormalizer.normalize would make 1 replacement (at: index in UTF-16 units):\n"
+                        + "  at 2: \"\\u200B\" U+200B ZERO WIDTH SPACE → removed\n"
+                        + "GsmNormalizer.normalize would send: \"Hithere\"\n"
+                        + "  before: UCS-2, 8 UTF-16 units, 1 part\n"
+                        + "  after:  GSM-7, 7 septets, 1 part (no fewer parts)\n");
+    }
+
+    @Test
+    void transliterateReplacesLettersTooAndSaysWhatItSaves() {
+        String text = "Dzień dobry, Łódź! " + "Zapraszamy na spotkanie. ".repeat(2) + "Ștefan";
+
+        Cli.Result normalized = Cli.run("segments", text);
+        Cli.Result transliterated = Cli.run("segments", "--transliterate", text);
+
+        assertThat(normalized.out()).endsWith("GsmNormalizer.normalize: nothing to replace; what forces UCS-2 above"
+                + " has no GSM-7 equivalent (--transliterate also replaces letters).\n");
+        assertThat(transliterated.exitCode()).isZero();
+        assertThat(transliterated.out()).contains("Parts:     2 of up to 67 UTF-16 units each").endsWith("""
+                GsmNormalizer.transliterate would make 5 replacements (at: index in UTF-16 units):
+                  at 4: "ń" U+0144 LATIN SMALL LETTER N WITH ACUTE → "n"
+                  at 13: "Ł" U+0141 LATIN CAPITAL LETTER L WITH STROKE → "L"
+                  at 14: "ó" U+00F3 LATIN SMALL LETTER O WITH ACUTE → "o"
+                  at 16: "ź" U+017A LATIN SMALL LETTER Z WITH ACUTE → "z"
+                  at 69: "Ș" U+0218 LATIN CAPITAL LETTER S WITH COMMA BELOW → "S"
+                GsmNormalizer.transliterate would send: "Dzien dobry, Lodz! Zapraszamy na spotkanie. Zapraszamy na \
+                spotkanie. Stefan"
+                  before: UCS-2, 75 UTF-16 units, 2 parts
+                  after:  GSM-7, 75 septets, 1 part (1 part fewer)
+                """);
+    }
+
+    @Test
+    void aDecomposedLetterIsShownWithItsCodePointsAndALongListIsCut() {
+        Cli.Result decomposed = Cli.run("segments", "Cafe\u0301");
+        Cli.Result many = Cli.run("segments", "‘x’ ".repeat(11));
+        Cli.Result all = Cli.run("segments", "--all", "‘x’ ".repeat(11));
+
+        assertThat(decomposed.out()).contains("  at 3: \"e\u0301\" U+0065 U+0301 → \"é\"\n");
+        assertThat(many.out()).contains("GsmNormalizer.normalize would make 22 replacements")
+                .contains("  at 36: \"‘\" U+2018 LEFT SINGLE QUOTATION MARK → \"'\"\n"
+                        + "  at 38: \"’\" U+2019 RIGHT SINGLE QUOTATION MARK → \"'\"\n"
+                        + "  … and 2 more (--all lists every one)\n")
+                .doesNotContain("at 40:");
+        assertThat(all.out()).contains("  at 42: \"’\" U+2019 RIGHT SINGLE QUOTATION MARK → \"'\"\n")
+                .doesNotContain("more (--all");
     }
 
     @Test
