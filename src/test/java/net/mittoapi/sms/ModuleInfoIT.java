@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JSpecify on its module path compiles, without a warning. The SDK needs neither JUnit nor the JDK's HTTP server:
  * those are the sandbox's ({@code net.mittoapi.sms.sandbox}, an artifact of its own).
  */
-class ModuleInfoTest {
+class ModuleInfoIT {
 
     private static final String SDK = "net.mittoapi.sms";
 
