@@ -83,8 +83,8 @@ class MittoClientProperties {
                 assertThat(ended.get().await(10, TimeUnit.SECONDS)).isTrue();
 
                 Outcome told = last.get().outcome();
-                assertThat(MittoClientListenerTest.observed(future)).as("call %d: the caller sees what the listener was told", i + 1)
-                        .isEqualTo(told);
+                assertThat(MittoClientListenerTest.observed(future))
+                        .as("call %d: the caller sees what the listener was told", i + 1).isEqualTo(told);
                 canceled += told == Outcome.CANCELED ? 1 : 0;
                 succeeded += told == Outcome.SUCCESS ? 1 : 0;
             }
@@ -122,7 +122,8 @@ class MittoClientProperties {
             List<MittoClient> clients = new ArrayList<>();
             clients.add(api.client().listener(threads).build());
             for (int i = 0; i < 3; i++) { // derived from the original, or from one derived before
-                clients.add(clients.get(random.nextInt(clients.size())).newBuilder().apiKey(MittoClientNewBuilderTest.OTHER_KEY + i).build());
+                clients.add(clients.get(random.nextInt(clients.size())).newBuilder()
+                        .apiKey(MittoClientNewBuilderTest.OTHER_KEY + i).build());
             }
             List<CompletableFuture<SmsResponse>> calls = new ArrayList<>();
             for (MittoClient client : clients) {

@@ -30,10 +30,10 @@ import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 /**
- * What the module tests of the SDK and of the sandbox share: the module as built (its jar on the class path of the
- * integration tests, its classes on that of the unit tests), the jars a modular application would put on its module path, javac and java run as
- * processes, and the check that an exported API names only types an application can see. In the SDK's test-jar,
- * for the sandbox's tests.
+ * What the module tests of the SDK and of the sandbox share: the module as built (its jar under {@code mvn verify},
+ * its classes when failsafe runs without packaging), the jars a modular application would put on its module path,
+ * javac and java run as processes, and the check that an exported API names only types an application can see. In
+ * the SDK's test-jar, for the sandbox's tests.
  */
 public final class Modules {
 

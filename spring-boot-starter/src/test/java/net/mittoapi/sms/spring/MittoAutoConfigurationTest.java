@@ -121,7 +121,8 @@ class MittoAutoConfigurationTest {
 
             assertThat(spring.messages(Level.WARN)).hasSize(2)
                     .allSatisfy(line -> assertThat(line).startsWith(LogCapture.REFRESH_CANCELLED));
-            assertThat(spring.text()).as("text around a placeholder may be part of a key").doesNotContain("s3cret-part");
+            assertThat(spring.text()).as("text around a placeholder may be part of a key")
+                    .doesNotContain("s3cret-part");
         }
         assertThat(sandbox.received()).isEmpty();
         assertThat(output.getAll()).doesNotContain(NO_CLIENT);
@@ -356,17 +357,20 @@ class MittoAutoConfigurationTest {
         // as application.properties is: after the environment variables in Spring's order
         Map<String, Object> applicationProperties = Map.of("mitto.api-key", sandbox.apiKey(), "mitto.base-url",
                 sandbox.baseUrl());
-        withEnvironmentVariables(runner, Map.of("MITTO_API_KEY", "wrong-key", "MITTO_BASE_URL",
-                "http://127.0.0.1:1")).withInitializer(context -> context.getEnvironment().getPropertySources()
-                        .addLast(new MapPropertySource("application.properties", applicationProperties)))
-                .run(context -> {
-                    // the variables come first in Spring's order, and would win if read
-                    assertThat(Binder.get(context.getEnvironment()).bind("mitto.api-key", String.class).get())
-                            .isEqualTo("wrong-key");
-                    context.getBean(MittoClient.class).send(hello());
-                    assertThat(sandbox.messages()).hasSize(1);
-                    assertThat(context.getBean(MittoProperties.class).getApiKey()).isEqualTo(sandbox.apiKey());
-                });
+        try (MittoSandbox decoy = MittoSandbox.start()) { // where the variable points: it must get nothing
+            withEnvironmentVariables(runner, Map.of("MITTO_API_KEY", "wrong-key", "MITTO_BASE_URL",
+                    decoy.baseUrl())).withInitializer(context -> context.getEnvironment().getPropertySources()
+                            .addLast(new MapPropertySource("application.properties", applicationProperties)))
+                    .run(context -> {
+                        // the variables come first in Spring's order, and would win if read
+                        assertThat(Binder.get(context.getEnvironment()).bind("mitto.api-key", String.class).get())
+                                .isEqualTo("wrong-key");
+                        context.getBean(MittoClient.class).send(hello());
+                        assertThat(sandbox.messages()).hasSize(1);
+                        assertThat(context.getBean(MittoProperties.class).getApiKey()).isEqualTo(sandbox.apiKey());
+                    });
+            assertThat(decoy.received()).isEmpty();
+        }
     }
 
     @Test

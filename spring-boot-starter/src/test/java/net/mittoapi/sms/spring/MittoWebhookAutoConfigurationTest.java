@@ -141,7 +141,8 @@ class MittoWebhookAutoConfigurationTest {
             assertThat(deduplication(context, "/i")).as("inbound SMS are not deduplicated").isNull();
         });
         web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.window=30m",
-                "mitto.webhook.deduplication.max-entries=5000", TOKEN).run(context -> assertThat(deduplication(context, "/r"))
+                "mitto.webhook.deduplication.max-entries=5000", TOKEN)
+                .run(context -> assertThat(deduplication(context, "/r"))
                         .hasToString("ReportDeduplication[local, at most 5000 entries, window=PT30M]"));
         web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.enabled=false", TOKEN)
                 .run(context -> assertThat(deduplication(context, "/r")).isNull());

@@ -129,12 +129,14 @@ class SandboxCallbackTest {
         web.withPropertyValues("server.port=" + port, "server.ssl.enabled=true", "mitto.webhook.path=/r",
                 "mitto.webhook.token=t").run(context -> {
                     SmsResponse sent = send(context.getBean(MittoClient.class));
-                    assertThat(context.getBean(MittoSandbox.class).message(sent.id()).orElseThrow().callback()).isEmpty();
+                    assertThat(context.getBean(MittoSandbox.class).message(sent.id()).orElseThrow().callback())
+                            .isEmpty();
                 });
         web.withPropertyValues("server.port=" + port, "server.address=192.0.2.1", "mitto.webhook.path=/r",
                 "mitto.webhook.token=t").run(context -> {
                     SmsResponse sent = send(context.getBean(MittoClient.class));
-                    assertThat(context.getBean(MittoSandbox.class).message(sent.id()).orElseThrow().callback()).isEmpty();
+                    assertThat(context.getBean(MittoSandbox.class).message(sent.id()).orElseThrow().callback())
+                            .isEmpty();
                 });
         assertThat(received).as("reports sent without a callback").isEmpty();
         web.withPropertyValues("server.port=" + port, "server.address=0.0.0.0", "mitto.webhook.path=/r",
