@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * How answers are read end to end, through a real client and a real server: hostile numbers never escape as
@@ -102,13 +99,7 @@ class MittoClientAnswersTest {
 
     @Test
     void aSentMessagesIdIsReturnedWhenAnotherFieldIsUnreadableAndADebugLineSaysWhy() {
-        Logger logger = (Logger) LoggerFactory.getLogger("net.mittoapi.sms.MittoClient");
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        Level previous = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
-        appender.start();
-        logger.addAppender(appender);
-        try (MittoClient client = api.client().maxRetries(0).build()) {
+        try (CapturedLog log = new CapturedLog(Level.DEBUG); MittoClient client = api.client().maxRetries(0).build()) {
             api.json(200, "{\"id\":\"d8d9505a\",\"timestamp\":\"13.04.2019 17:51\",\"textLength\":\"" + "9".repeat(5000)
                     + "\",\"responseCode\":0}");
 
@@ -117,13 +108,9 @@ class MittoClientAnswersTest {
             assertThat(response.id()).isEqualTo("d8d9505a");
             assertThat(response.timestamp()).isNull();
             assertThat(response.textLength()).isEqualTo(-1);
-            assertThat(appender.list).filteredOn(e -> e.getLevel() == Level.DEBUG)
-                    .extracting(ILoggingEvent::getFormattedMessage)
+            assertThat(log.at(Level.DEBUG)).extracting(ILoggingEvent::getFormattedMessage)
                     .anySatisfy(line -> assertThat(line).contains("timestamp is not an ISO-8601 timestamp: '13.04.2019 17:51'"))
                     .anySatisfy(line -> assertThat(line).contains("textLength is not a number (a number of 5000 characters"));
-        } finally {
-            logger.detachAppender(appender);
-            logger.setLevel(previous);
         }
     }
 

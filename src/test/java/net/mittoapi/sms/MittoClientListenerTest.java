@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -29,10 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import net.mittoapi.sms.MittoClientListener.AttemptEnded;
 import net.mittoapi.sms.MittoClientListener.CallEnded;
@@ -573,61 +569,6 @@ class MittoClientListenerTest {
         }
     }
 
-    /**
-     * Cancels calls at every moment of their life, against answers that come at once: whichever wins, the
-     * listener's outcome is what the caller sees.
-     */
-    @Test
-    void cancelRacingTheEndNeverSplitsTheOutcome() throws Exception {
-        api.server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(OK)
-                        .build();
-            }
-        });
-        AtomicReference<CountDownLatch> ended = new AtomicReference<>();
-        AtomicReference<CallEnded> last = new AtomicReference<>();
-        MittoClientListener listener = new MittoClientListener() {
-            @Override
-            public void callEnded(CallEnded event) {
-                last.set(event);
-                ended.get().countDown();
-            }
-        };
-        Random random = new Random(0x5eed);
-        int calls = 300;
-        int canceled = 0;
-        int succeeded = 0;
-        // Calls cancelled before their request make the server warn "didn't make a request", on purpose here.
-        java.util.logging.Logger serverLog = java.util.logging.Logger.getLogger(MockWebServer.class.getName());
-        java.util.logging.Level level = serverLog.getLevel();
-        serverLog.setLevel(java.util.logging.Level.SEVERE);
-        try (MittoClient client = api.client().listener(listener).build()) {
-            for (int i = 0; i < calls; i++) {
-                ended.set(new CountDownLatch(1));
-                CompletableFuture<SmsResponse> future = client.sendAsync(SMS);
-                long until = System.nanoTime() + random.nextInt(3_000_000);
-                while (System.nanoTime() < until) {
-                    Thread.onSpinWait();
-                }
-                future.cancel(true);
-                assertThat(ended.get().await(10, TimeUnit.SECONDS)).isTrue();
-
-                Outcome told = last.get().outcome();
-                assertThat(observed(future)).as("call %d: the caller sees what the listener was told", i + 1)
-                        .isEqualTo(told);
-                canceled += told == Outcome.CANCELED ? 1 : 0;
-                succeeded += told == Outcome.SUCCESS ? 1 : 0;
-            }
-        } finally {
-            serverLog.setLevel(level);
-        }
-        assertThat(canceled).as("calls cancelled in time").isPositive();
-        assertThat(succeeded).as("calls that ended before the cancel").isPositive();
-        assertThat(canceled + succeeded).isEqualTo(calls);
-    }
-
     // ---- the thread of each event ----
 
     @ParameterizedTest(name = "async={0}")
@@ -783,7 +724,7 @@ class MittoClientListenerTest {
     }
 
     /** What the caller of an async call sees, as the listener's {@link Outcome} names it. */
-    private static Outcome observed(CompletableFuture<?> future) throws InterruptedException, TimeoutException {
+    static Outcome observed(CompletableFuture<?> future) throws InterruptedException, TimeoutException {
         try {
             future.get(10, TimeUnit.SECONDS);
             return Outcome.SUCCESS;

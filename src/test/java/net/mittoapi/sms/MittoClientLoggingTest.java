@@ -5,42 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** One DEBUG line per attempt, TRACE bodies, and the API key nowhere: not in logs, messages or toString(). */
 class MittoClientLoggingTest {
 
     private final MockApi api = new MockApi();
-    private final Logger logger = (Logger) LoggerFactory.getLogger("net.mittoapi.sms.MittoClient");
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private Level previousLevel;
-
-    @BeforeEach
-    void capture() {
-        previousLevel = logger.getLevel();
-        logger.setLevel(Level.TRACE);
-        logger.setAdditive(false);
-        appender.start();
-        logger.addAppender(appender);
-    }
+    private final CapturedLog log = new CapturedLog(Level.TRACE);
 
     @AfterEach
     void release() {
-        logger.detachAppender(appender);
-        logger.setLevel(previousLevel);
-        logger.setAdditive(true);
+        log.close();
         api.close();
     }
 
@@ -121,8 +104,8 @@ class MittoClientLoggingTest {
                 assertThat(t.toString()).doesNotContain(MockApi.KEY);
             }
         }
-        assertThat(appender.list).hasSizeGreaterThanOrEqualTo(12);
-        for (ILoggingEvent event : appender.list) {
+        assertThat(log.all()).hasSizeGreaterThanOrEqualTo(12);
+        for (ILoggingEvent event : log.all()) {
             assertThat(event.getFormattedMessage()).doesNotContain(MockApi.KEY);
             for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
                 assertThat(String.valueOf(t.getMessage())).doesNotContain(MockApi.KEY);
@@ -136,11 +119,9 @@ class MittoClientLoggingTest {
      */
     private List<String> messages(Level level) {
         List<String> out = new ArrayList<>();
-        synchronized (appender) { // logback appends under this lock, from whichever thread logs
-            for (ILoggingEvent event : appender.list) {
-                if (event.getLevel() == level && event.getFormattedMessage().contains(api.baseUrl() + "/")) {
-                    out.add(event.getFormattedMessage());
-                }
+        for (ILoggingEvent event : log.at(level)) {
+            if (event.getFormattedMessage().contains(api.baseUrl() + "/")) {
+                out.add(event.getFormattedMessage());
             }
         }
         return out;

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class MittoClientNewBuilderTest {
 
     /** The other account's key, as distinctive as {@link MockApi#KEY}. */
-    private static final String OTHER_KEY = "0th3r-SECRET-a1b2c3d4e5f60718";
+    static final String OTHER_KEY = "0th3r-SECRET-a1b2c3d4e5f60718";
     private static final String OK = "{\"id\":\"abc\",\"responseCode\":0}";
 
     private final MockApi api = new MockApi();
@@ -203,48 +200,6 @@ class MittoClientNewBuilderTest {
                 .as("the dispatcher threads end with the last client: %s", dispatcherThreads).isTrue();
         assertThat(derived.httpClient().connectionPool().connectionCount()).isZero();
         assertThat(api.server.getRequestCount()).isEqualTo(4);
-    }
-
-    @Test
-    void familiesClosedInAnyOrderLeaveNoDispatcherThreadBehind() throws Exception {
-        long seed = System.nanoTime();
-        Random random = new Random(seed);
-        api.server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse.Builder().code(200).body(OK).build();
-            }
-        });
-        Set<Thread> dispatcherThreads = ConcurrentHashMap.newKeySet();
-        MittoClientListener threads = new MittoClientListener() {
-            @Override
-            public void attemptEnded(AttemptEnded event) {
-                dispatcherThreads.add(Thread.currentThread());
-            }
-        };
-        for (int family = 0; family < 10; family++) {
-            List<MittoClient> clients = new ArrayList<>();
-            clients.add(api.client().listener(threads).build());
-            for (int i = 0; i < 3; i++) { // derived from the original, or from one derived before
-                clients.add(clients.get(random.nextInt(clients.size())).newBuilder().apiKey(OTHER_KEY + i).build());
-            }
-            List<CompletableFuture<SmsResponse>> calls = new ArrayList<>();
-            for (MittoClient client : clients) {
-                calls.add(client.sendAsync(SMS));
-            }
-            for (CompletableFuture<SmsResponse> call : calls) {
-                call.get(10, TimeUnit.SECONDS);
-            }
-            Collections.shuffle(clients, random);
-            for (int i = 0; i < clients.size(); i++) {
-                assertThat(clients.get(i).sendAsync(SMS).get(10, TimeUnit.SECONDS).id())
-                        .as("seed %d: a client works while %d of its family are closed", seed, i).isEqualTo("abc");
-                clients.get(i).close();
-            }
-        }
-
-        assertThat(eventually(() -> dispatcherThreads.stream().noneMatch(Thread::isAlive)))
-                .as("seed %d: dispatcher threads left: %s", seed, dispatcherThreads).isTrue();
     }
 
     @Test

@@ -21,7 +21,8 @@ class WithoutXmlLibraryTest {
             location(MittoClient.class), location(okhttp3.OkHttpClient.class), location(okio.Buffer.class),
             location(kotlin.Unit.class), location(com.fasterxml.jackson.databind.ObjectMapper.class),
             location(com.fasterxml.jackson.core.JsonParser.class),
-            location(com.fasterxml.jackson.annotation.JsonProperty.class), location(org.slf4j.Logger.class)},
+            location(com.fasterxml.jackson.annotation.JsonProperty.class), location(org.slf4j.Logger.class),
+            location(ch.qos.logback.classic.Logger.class), location(ch.qos.logback.core.Appender.class)},
                 ClassLoader.getPlatformClassLoader())) {
             assertThatThrownBy(() -> Class.forName("com.fasterxml.jackson.dataformat.xml.XmlMapper", false, loader))
                     .isInstanceOf(ClassNotFoundException.class);

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * indicator pairs; GB9c, Indic conjuncts, on newer JDKs) each involve a code point that makes the answer
  * {@link #UNKNOWN}, so the other two answers hold whatever precedes the junction. The flags are deliberately
  * wider than the rules need (all marks, all format and unassigned code points, whole Brahmic and Southeast
- * Asian blocks): a wider flag only sends more junctions to the regex. {@code GraphemesTest} checks both
+ * Asian blocks): a wider flag only sends more junctions to the regex. {@code GraphemesProperties} checks both
  * claims against {@code \X} for every code point of the BMP, of plane 1 and of the tags.
  */
 final class Graphemes {

@@ -17,6 +17,8 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,10 +30,10 @@ import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 /**
- * What the module tests of the SDK and of the sandbox share: the module as compiled (an exploded module on the
- * test's class path), the jars a modular application would put on its module path, javac and java run as
- * processes, and the check that an exported API names only types an application can see. In the SDK's test-jar,
- * for the sandbox's tests.
+ * What the module tests of the SDK and of the sandbox share: the module as built (its jar under {@code mvn verify},
+ * its classes when failsafe runs without packaging), the jars a modular application would put on its module path,
+ * javac and java run as processes, and the check that an exported API names only types an application can see. In
+ * the SDK's test-jar, for the sandbox's tests.
  */
 public final class Modules {
 
@@ -48,7 +50,7 @@ public final class Modules {
     /**
      * @param name a module's name
      * @return the class path entry that holds that module's {@code module-info.class}: its compiled classes, or
-     *         its jar unpacked by no one (then the entry is a jar, and this fails: the tests need the classes)
+     *         its jar
      */
     public static Path classes(String name) {
         return classPath().stream().filter(entry -> Files.isRegularFile(entry.resolve("module-info.class")))
@@ -179,7 +181,7 @@ public final class Modules {
      * signatures of the public types of a module's exported packages (supertypes, members, type arguments),
      * judged by {@code visible(package of the exported type, used type)}.
      *
-     * @param classes the module's compiled classes
+     * @param classes the module's compiled classes, or its jar
      * @param visible whether a type an exported package uses is visible to an application
      * @return "type uses type" for each leak, and the number of API types checked
      */
@@ -190,22 +192,26 @@ public final class Modules {
                 .collect(Collectors.toSet());
         List<String> leaks = new ArrayList<>();
         int types = 0;
-        for (String pkg : exported) {
-            try (var files = Files.list(classes.resolve(pkg.replace('.', '/')))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList())) {
-                    String name = pkg + "." + file.getFileName().toString().replace(".class", "");
-                    Class<?> type = Class.forName(name, false, Modules.class.getClassLoader());
-                    if (!isApi(type)) {
-                        continue;
-                    }
-                    types++;
-                    for (Class<?> used : signatureTypes(type)) {
-                        boolean seen = used.isPrimitive() || exported.contains(used.getPackageName())
-                                || used.getPackageName().startsWith("java.")
-                                        && "java.base".equals(used.getModule().getName())
-                                || visible.test(pkg, used);
-                        if (!seen) {
-                            leaks.add(name + " uses " + used.getName());
+        // The integration phase (failsafe) puts the packaged jar on the class path, the unit phase the classes.
+        try (FileSystem jar = Files.isDirectory(classes) ? null : FileSystems.newFileSystem(classes)) {
+            Path root = jar == null ? classes : jar.getPath("/");
+            for (String pkg : exported) {
+                try (var files = Files.list(root.resolve(pkg.replace('.', '/')))) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList())) {
+                        String name = pkg + "." + file.getFileName().toString().replace(".class", "");
+                        Class<?> type = Class.forName(name, false, Modules.class.getClassLoader());
+                        if (!isApi(type)) {
+                            continue;
+                        }
+                        types++;
+                        for (Class<?> used : signatureTypes(type)) {
+                            boolean seen = used.isPrimitive() || exported.contains(used.getPackageName())
+                                    || used.getPackageName().startsWith("java.")
+                                            && "java.base".equals(used.getModule().getName())
+                                    || visible.test(pkg, used);
+                            if (!seen) {
+                                leaks.add(name + " uses " + used.getName());
+                            }
                         }
                     }
                 }

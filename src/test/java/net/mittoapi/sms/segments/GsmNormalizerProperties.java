@@ -1,13 +1,17 @@
 package net.mittoapi.sms.segments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -16,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * controls, emoji and surrogates; checked against a reference implementation written from the rules of
  * {@link GsmNormalizer}'s description, without its shortcuts (it asks {@link Normalizer} about every cluster).
  * Each property runs over {@link Seeds#seeds()} (1,000 seeds by default); a failure names its seed and text,
- * and {@code -Dsegments.seed=N} replays it.
+ * and {@code -Dsegments.seed=N} replays it. Also: random typographic texts always become GSM-7, and enormous
+ * texts (a million marks in the order that makes composing them quadratic) are normalized in linear time.
  */
 class GsmNormalizerProperties {
 
@@ -68,6 +73,20 @@ class GsmNormalizerProperties {
     void normalizeNeverTurnsOneLetterIntoAnother(long seed) {
         Seeds.check(seed, text(seed), text -> assertThat(letters(GsmNormalizer.normalize(text)))
                 .isEqualTo(letters(text)));
+    }
+
+    private static final Seeds.Pool TYPOGRAPHIC = new Seeds.Pool().add(1, List.of("a", "Z", " ", "1", "€", "[",
+            "‘", "’", "“", "”", "–", "—", "…", "«", "»", "•", "\u00A0", "\u2009", "\u200B", "Ａ", "｛", "\t"));
+
+    /** Random typographic texts (1,000 seeds by default; {@code -Dsegments.seed=N} replays one). */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void typographicTextBecomesGsm(long seed) {
+        Seeds.check(seed, TYPOGRAPHIC.text(new Random(seed), 0, 200), text -> {
+            String normalized = GsmNormalizer.normalize(text);
+            assertThat(SegmentCalculator.calculate(normalized).encoding()).isEqualTo(Encoding.GSM_7);
+            assertThat(GsmNormalizer.normalize(normalized)).isSameAs(normalized);
+        });
     }
 
     private static List<String> letters(String text) {
@@ -239,5 +258,34 @@ class GsmNormalizerProperties {
         List<String> chars = new ArrayList<>();
         s.codePoints().forEach(cp -> chars.add(Character.toString(cp)));
         return chars;
+    }
+
+    // cost
+
+    static Stream<Arguments> enormousTexts() {
+        String adversarial = "\u0301".repeat(500_000) + "\u0316".repeat(500_000); // reordering them is quadratic
+        return Stream.of(
+                Arguments.of("a letter and 1M marks in reverse canonical order", "x" + adversarial, "x"),
+                Arguments.of("a Latin letter GSM-7 lacks and 1M marks", "ł" + adversarial, "l"),
+                Arguments.of("1M marks without a letter", adversarial, adversarial),
+                Arguments.of("a letter and 1M tildes", "a" + "\u0303".repeat(1_000_000), "a" + "~".repeat(1_000_000)),
+                Arguments.of("500k decomposed é", "e\u0301".repeat(500_000), "é".repeat(500_000)),
+                Arguments.of("1M quotes", "“".repeat(1_000_000), "\"".repeat(1_000_000)));
+    }
+
+    /**
+     * Texts that a normalizer composing whole runs of marks would take minutes on (JDK's NFC reorders a run
+     * of marks in quadratic time): each takes well under the bound.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("enormousTexts")
+    void enormousTextsAreNormalizedInLinearTime(String name, String text, String transliterated) {
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            String normalized = GsmNormalizer.normalize(text);
+            // compared with equals, not isEqualTo, so that a failure does not print a megabyte
+            assertThat(GsmNormalizer.transliterate(text).equals(transliterated)).as("transliterated").isTrue();
+            assertThat(GsmNormalizer.explain(text, false).text().equals(normalized)).as("explained").isTrue();
+            assertThat(GsmNormalizer.explain(text, true).text().equals(transliterated)).as("explained").isTrue();
+        }, () -> name + ": not linear in the text's length");
     }
 }

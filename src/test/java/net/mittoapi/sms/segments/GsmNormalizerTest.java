@@ -2,22 +2,17 @@ package net.mittoapi.sms.segments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.text.Normalizer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import net.mittoapi.sms.MittoValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -260,24 +255,6 @@ class GsmNormalizerTest {
         assertThatThrownBy(() -> GsmNormalizer.explain(null, true)).isInstanceOf(MittoValidationException.class);
     }
 
-    private static final Seeds.Pool TYPOGRAPHIC = new Seeds.Pool().add(1, List.of("a", "Z", " ", "1", "€", "[",
-            "‘", "’", "“", "”", "–", "—", "…", "«", "»", "•", "\u00A0", "\u2009", "\u200B", "Ａ", "｛", "\t"));
-
-    static LongStream seeds() {
-        return Seeds.seeds();
-    }
-
-    /** Random typographic texts (1,000 seeds by default; {@code -Dsegments.seed=N} replays one). */
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void typographicTextBecomesGsm(long seed) {
-        Seeds.check(seed, TYPOGRAPHIC.text(new Random(seed), 0, 200), text -> {
-            String normalized = GsmNormalizer.normalize(text);
-            assertThat(SegmentCalculator.calculate(normalized).encoding()).isEqualTo(Encoding.GSM_7);
-            assertThat(GsmNormalizer.normalize(normalized)).isSameAs(normalized);
-        });
-    }
-
     // transliterate
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -459,34 +436,5 @@ class GsmNormalizerTest {
         assertThat(explained.changed()).isFalse();
         assertThat(explained.partsSaved()).isZero();
         assertThat(explained.after()).isSameAs(explained.before());
-    }
-
-    // cost
-
-    static Stream<Arguments> enormousTexts() {
-        String adversarial = "\u0301".repeat(500_000) + "\u0316".repeat(500_000); // reordering them is quadratic
-        return Stream.of(
-                Arguments.of("a letter and 1M marks in reverse canonical order", "x" + adversarial, "x"),
-                Arguments.of("a Latin letter GSM-7 lacks and 1M marks", "ł" + adversarial, "l"),
-                Arguments.of("1M marks without a letter", adversarial, adversarial),
-                Arguments.of("a letter and 1M tildes", "a" + "\u0303".repeat(1_000_000), "a" + "~".repeat(1_000_000)),
-                Arguments.of("500k decomposed é", "e\u0301".repeat(500_000), "é".repeat(500_000)),
-                Arguments.of("1M quotes", "“".repeat(1_000_000), "\"".repeat(1_000_000)));
-    }
-
-    /**
-     * Texts that a normalizer composing whole runs of marks would take minutes on (JDK's NFC reorders a run
-     * of marks in quadratic time): each takes well under the bound.
-     */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("enormousTexts")
-    void enormousTextsAreNormalizedInLinearTime(String name, String text, String transliterated) {
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            String normalized = GsmNormalizer.normalize(text);
-            // compared with equals, not isEqualTo, so that a failure does not print a megabyte
-            assertThat(GsmNormalizer.transliterate(text).equals(transliterated)).as("transliterated").isTrue();
-            assertThat(GsmNormalizer.explain(text, false).text().equals(normalized)).as("explained").isTrue();
-            assertThat(GsmNormalizer.explain(text, true).text().equals(transliterated)).as("explained").isTrue();
-        }, () -> name + ": not linear in the text's length");
     }
 }

@@ -46,8 +46,9 @@ final class Seeds {
         } catch (AssertionError | RuntimeException e) {
             String test = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass()
                     .getSimpleName();
-            throw new AssertionError("seed " + seed + " (replay: mvn test -Dtest=" + test + " -Dsegments.seed=" + seed
-                    + "), input " + describe(input) + ": " + e.getMessage(), e);
+            throw new AssertionError("seed " + seed + " (replay: mvn -q test-compile failsafe:integration-test"
+                    + " failsafe:verify -Dit.test=" + test + " -Dsegments.seed=" + seed + "), input " + describe(input)
+                    + ": " + e.getMessage(), e);
         }
     }
 

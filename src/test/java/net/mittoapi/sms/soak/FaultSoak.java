@@ -45,7 +45,7 @@ import net.mittoapi.sms.SmsRequest;
  * between runs in one respect: whether a reset reaches the client before or after OkHttp starts writing.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar net.mittoapi.sms.soak.FaultSoak [calls] [seed]}
- * (see docs/RELIABILITY.md); {@code FaultSoakTest} runs 500 calls in the SDK's build.
+ * (see docs/RELIABILITY.md); {@code FaultSoakIT} runs 500 calls in the SDK's build.
  */
 public final class FaultSoak {
 

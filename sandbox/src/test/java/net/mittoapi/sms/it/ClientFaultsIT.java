@@ -23,12 +23,12 @@ import net.mittoapi.sms.sandbox.Fault;
 import net.mittoapi.sms.sandbox.MittoSandbox;
 import net.mittoapi.sms.sandbox.ReceivedRequest;
 import net.mittoapi.sms.sandbox.SentMessage;
+import net.mittoapi.sms.sandbox.junit.MittoSandboxExtension;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,6 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * only for 429 and 503 (and a connection that was never made); never for a 500, a dropped connection or a
  * read timeout, where the message may have gone out.
  */
+@ExtendWith(MittoSandboxExtension.class)
 class ClientFaultsIT {
 
     private static final SmsRequest SMS =
@@ -47,16 +48,11 @@ class ClientFaultsIT {
     /** The sandbox's smallest {@code Retry-After}: zero seconds, so that retry tests do not wait. */
     private static final Fault RATE_LIMITED_NOW = Fault.rateLimited(Duration.ZERO);
 
-    private MittoSandbox sandbox;
+    /** The class's sandbox, reset before each test (MittoSandboxExtension). */
+    private final MittoSandbox sandbox;
 
-    @BeforeEach
-    void startSandbox() {
-        sandbox = MittoSandbox.start();
-    }
-
-    @AfterEach
-    void closeSandbox() {
-        sandbox.close();
+    ClientFaultsIT(MittoSandbox sandbox) {
+        this.sandbox = sandbox;
     }
 
     static Stream<Arguments> serviceUnavailableFaults() {
@@ -286,8 +282,9 @@ class ClientFaultsIT {
     @ParameterizedTest
     @EnumSource(Calls.class)
     void aRefusedConnectionSentNothingAndIsRetried(Calls calls) {
-        String baseUrl = sandbox.baseUrl();
-        sandbox.close();
+        MittoSandbox closed = MittoSandbox.start(); // a port this test opened, closed: nothing listens there
+        String baseUrl = closed.baseUrl();
+        closed.close();
         AtomicInteger attempts = new AtomicInteger();
         OkHttpClient counting = new OkHttpClient.Builder().eventListener(new EventListener() {
             @Override

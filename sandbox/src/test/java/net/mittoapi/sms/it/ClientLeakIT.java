@@ -46,6 +46,10 @@ class ClientLeakIT {
     private static final SmsRequest SMS =
             SmsRequest.builder().from("MITTO SMS").to("491725551234").text("Hello, World!").build();
 
+    /**
+     * Each test's own, not MittoSandboxExtension's sandbox of the class: a request a racing {@code close()} cut may
+     * reach a shared sandbox after the next test's reset, and the thousand-clients test counts what its sandbox got.
+     */
     private MittoSandbox sandbox;
 
     @BeforeEach

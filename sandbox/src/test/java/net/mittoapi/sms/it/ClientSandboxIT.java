@@ -31,11 +31,11 @@ import net.mittoapi.sms.UsageResponse;
 import net.mittoapi.sms.sandbox.MittoSandbox;
 import net.mittoapi.sms.sandbox.ReceivedRequest;
 import net.mittoapi.sms.sandbox.SentMessage;
+import net.mittoapi.sms.sandbox.junit.MittoSandboxExtension;
 import net.mittoapi.sms.segments.Encoding;
 import net.mittoapi.sms.segments.SegmentCalculator;
 import net.mittoapi.sms.segments.SegmentInfo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,21 +45,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * blocking and async. Each test compares what the client parsed with what the sandbox recorded, and what the
  * sandbox received (path, headers, body) with what the client was asked to send.
  */
+@ExtendWith(MittoSandboxExtension.class)
 class ClientSandboxIT {
 
     private static final String ID = "[0-9a-f]{32}";
     private static final String KEY_HEADER = "X-Mitto-API-Key";
 
-    private MittoSandbox sandbox;
+    /** The class's sandbox, reset before each test (MittoSandboxExtension). */
+    private final MittoSandbox sandbox;
 
-    @BeforeEach
-    void startSandbox() {
-        sandbox = MittoSandbox.start();
-    }
-
-    @AfterEach
-    void closeSandbox() {
-        sandbox.close();
+    ClientSandboxIT(MittoSandbox sandbox) {
+        this.sandbox = sandbox;
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -239,70 +235,71 @@ class ClientSandboxIT {
         });
     }
 
+    /** On a sandbox of its own: a fixed clock and a price for Serbia. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("net.mittoapi.sms.it.Calls#formatsAndCalls")
     void usageCountsPartsPerCountryAndReadsCostsExactly(Format format, Calls calls) {
-        sandbox.close();
-        sandbox = MittoSandbox.builder()
+        try (MittoSandbox sandbox = MittoSandbox.builder()
                 .clock(Clock.fixed(Instant.parse("2020-04-10T12:00:00Z"), ZoneOffset.UTC))
                 .pricePerPart("SRB", new BigDecimal("0.075"))
-                .start();
-        String longGsm = "x".repeat(200);
-        String serbian = "Ćao! Vaš termin je potvrđen za ponedeljak u 10:30. Molimo vas da dođete deset minuta ranije.";
-        record Send(String to, String text, String country, boolean test) {
-        }
-        List<Send> sends = List.of(
-                new Send("491725551234", "Hello", "DEU", false),
-                new Send("491725551235", "Hello again", "DEU", false),
-                new Send("491725551236", longGsm, "DEU", false),
-                new Send("381641234567", serbian, "SRB", false),
-                new Send("12025550123", "Never counted: a test message", "USA", true));
-        Map<String, Long> parts = new LinkedHashMap<>();
-        Map<String, BigDecimal> costs = new LinkedHashMap<>();
-        try (MittoClient client = Calls.client(sandbox, format).build()) {
-            for (Send send : sends) {
-                client.send(SmsRequest.builder().from("MITTO SMS").to(send.to()).text(send.text()).test(send.test())
-                        .type(MessageType.AUTO).build());
-                if (!send.test()) {
-                    int count = SegmentCalculator.calculate(send.text()).segmentCount();
-                    BigDecimal price = send.country().equals("SRB") ? new BigDecimal("0.075")
-                            : MittoSandbox.DEFAULT_PRICE_PER_PART;
-                    parts.merge(send.country(), (long) count, Long::sum);
-                    costs.merge(send.country(), price.multiply(BigDecimal.valueOf(count)), BigDecimal::add);
-                }
+                .start()) {
+            String longGsm = "x".repeat(200);
+            String serbian = "Ćao! Vaš termin je potvrđen za ponedeljak u 10:30. Molimo vas da dođete deset minuta ranije.";
+            record Send(String to, String text, String country, boolean test) {
             }
-            client.sendBulk(BulkSmsRequest.builder().from("MITTO SMS").to("447700900123", "447700900124")
-                    .text(longGsm).build());
-            parts.merge("GBR", 2L * SegmentCalculator.calculate(longGsm).segmentCount(), Long::sum);
-            costs.merge("GBR", MittoSandbox.DEFAULT_PRICE_PER_PART.multiply(
-                    BigDecimal.valueOf(2L * SegmentCalculator.calculate(longGsm).segmentCount())), BigDecimal::add);
-            assertThat(sandbox.messages()).extracting(SentMessage::timestamp)
-                    .containsOnly(Instant.parse("2020-04-10T12:00:00Z"));
-            assertThat(parts).as("parts, not messages, are counted").containsEntry("DEU", 4L);
-            assertThat(parts.get("SRB")).isGreaterThan(1L);
+            List<Send> sends = List.of(
+                    new Send("491725551234", "Hello", "DEU", false),
+                    new Send("491725551235", "Hello again", "DEU", false),
+                    new Send("491725551236", longGsm, "DEU", false),
+                    new Send("381641234567", serbian, "SRB", false),
+                    new Send("12025550123", "Never counted: a test message", "USA", true));
+            Map<String, Long> parts = new LinkedHashMap<>();
+            Map<String, BigDecimal> costs = new LinkedHashMap<>();
+            try (MittoClient client = Calls.client(sandbox, format).build()) {
+                for (Send send : sends) {
+                    client.send(SmsRequest.builder().from("MITTO SMS").to(send.to()).text(send.text()).test(send.test())
+                            .type(MessageType.AUTO).build());
+                    if (!send.test()) {
+                        int count = SegmentCalculator.calculate(send.text()).segmentCount();
+                        BigDecimal price = send.country().equals("SRB") ? new BigDecimal("0.075")
+                                : MittoSandbox.DEFAULT_PRICE_PER_PART;
+                        parts.merge(send.country(), (long) count, Long::sum);
+                        costs.merge(send.country(), price.multiply(BigDecimal.valueOf(count)), BigDecimal::add);
+                    }
+                }
+                client.sendBulk(BulkSmsRequest.builder().from("MITTO SMS").to("447700900123", "447700900124")
+                        .text(longGsm).build());
+                parts.merge("GBR", 2L * SegmentCalculator.calculate(longGsm).segmentCount(), Long::sum);
+                costs.merge("GBR", MittoSandbox.DEFAULT_PRICE_PER_PART.multiply(
+                        BigDecimal.valueOf(2L * SegmentCalculator.calculate(longGsm).segmentCount())), BigDecimal::add);
+                assertThat(sandbox.messages()).extracting(SentMessage::timestamp)
+                        .containsOnly(Instant.parse("2020-04-10T12:00:00Z"));
+                assertThat(parts).as("parts, not messages, are counted").containsEntry("DEU", 4L);
+                assertThat(parts.get("SRB")).isGreaterThan(1L);
 
-            UsageResponse usage = calls.usageByCountry(client, UsageRequest.builder()
-                    .startDate(LocalDate.of(2020, 4, 1)).endDate(LocalDate.of(2020, 4, 15))
-                    .accountName("promo_account").build());
-            UsageResponse later = calls.usageByCountry(client, UsageRequest.builder()
-                    .startDate(LocalDate.of(2020, 4, 11)).endDate(LocalDate.of(2020, 4, 15)).build());
+                UsageResponse usage = calls.usageByCountry(client, UsageRequest.builder()
+                        .startDate(LocalDate.of(2020, 4, 1)).endDate(LocalDate.of(2020, 4, 15))
+                        .accountName("promo_account").build());
+                UsageResponse later = calls.usageByCountry(client, UsageRequest.builder()
+                        .startDate(LocalDate.of(2020, 4, 11)).endDate(LocalDate.of(2020, 4, 15)).build());
 
-            // The API writes costs with six decimals ("68.400000"): equal records prove the scale was kept.
-            List<CountryUsage> expected = new ArrayList<>();
-            parts.forEach((country, count) -> expected.add(
-                    new CountryUsage(country, count, costs.get(country).setScale(6))));
-            assertThat(usage.usagesByCountry()).containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(usage.usagesByCountry()).extracting(u -> u.cost().scale()).containsOnly(6);
-            assertThat(later.usagesByCountry()).isEmpty();
+                // The API writes costs with six decimals ("68.400000"): equal records prove the scale was kept.
+                List<CountryUsage> expected = new ArrayList<>();
+                parts.forEach((country, count) -> expected.add(
+                        new CountryUsage(country, count, costs.get(country).setScale(6))));
+                assertThat(usage.usagesByCountry()).containsExactlyInAnyOrderElementsOf(expected);
+                assertThat(usage.usagesByCountry()).extracting(u -> u.cost().scale()).containsOnly(6);
+                assertThat(later.usagesByCountry()).isEmpty();
+            }
+
+            List<ReceivedRequest> received = sandbox.received();
+            ReceivedRequest first = received.get(received.size() - 2);
+            assertThat(first.path()).isEqualTo("/usage/bycountry" + Calls.suffix(format));
+            assertThat(first.body()).containsExactly(entry("startDate", "2020-04-01"), entry("endDate", "2020-04-15"),
+                    entry("AccountName", "promo_account"));
+            assertThat(received.get(received.size() - 1).body()).containsExactly(entry("startDate", "2020-04-11"),
+                    entry("endDate", "2020-04-15"));
         }
-
-        List<ReceivedRequest> received = sandbox.received();
-        ReceivedRequest first = received.get(received.size() - 2);
-        assertThat(first.path()).isEqualTo("/usage/bycountry" + Calls.suffix(format));
-        assertThat(first.body()).containsExactly(entry("startDate", "2020-04-01"), entry("endDate", "2020-04-15"),
-                entry("AccountName", "promo_account"));
-        assertThat(received.get(received.size() - 1).body()).containsExactly(entry("startDate", "2020-04-11"),
-                entry("endDate", "2020-04-15"));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -73,12 +73,13 @@ class DelivererTest {
     void aReportThatCannotBeBuiltIsRecordedAsNotDeliveredAndTheDelivererGoesOn() {
         // The builder refuses such a price (MAX_PRICE_PER_PART); should one reach a report all the same, the
         // callback thread must not die with it, and the report after it must still go.
-        SentMessage unwritable = new SentMessage("huge", Instant.EPOCH, "MITTO SMS", "491725551234", "Hi", null, false,
-                null, "http://127.0.0.1:9/dlr", 2, 2, "DEU", "26201", new BigDecimal("1e999999999"), false);
-        SentMessage next = new SentMessage("next", Instant.EPOCH, "MITTO SMS", "491725551234", "Hi", null, false,
-                null, "http://127.0.0.1:9/dlr?id=~msgid~&rate=~rate~", 2, 2, "DEU", "26201", new BigDecimal("1e999999999"),
-                false);
-        try (Deliverer deliverer = new Deliverer(CallbackMethod.POST, false, java.time.Clock.systemUTC())) {
+        try (CallbackServer callbacks = CallbackServer.start(200);
+                Deliverer deliverer = new Deliverer(CallbackMethod.POST, false, java.time.Clock.systemUTC())) {
+            SentMessage unwritable = new SentMessage("huge", Instant.EPOCH, "MITTO SMS", "491725551234", "Hi", null,
+                    false, null, callbacks.url(), 2, 2, "DEU", "26201", new BigDecimal("1e999999999"), false);
+            SentMessage next = new SentMessage("next", Instant.EPOCH, "MITTO SMS", "491725551234", "Hi", null, false,
+                    null, callbacks.url() + "?id=~msgid~&rate=~rate~", 2, 2, "DEU", "26201",
+                    new BigDecimal("1e999999999"), false);
             deliverer.submit(unwritable);
             deliverer.submit(next);
 
@@ -90,6 +91,7 @@ class DelivererTest {
                 assertThat(attempt.error()).hasValueSatisfying(error -> assertThat(error)
                         .startsWith("not delivered: the report could not be built (java.lang.ArithmeticException"));
             });
+            assertThat(callbacks.pending()).as("reports that reached the callback").isEmpty();
         }
     }
 

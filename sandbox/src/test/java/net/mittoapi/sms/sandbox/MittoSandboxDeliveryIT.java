@@ -138,13 +138,13 @@ class MittoSandboxDeliveryIT {
 
     @Test
     void theRequestsCallbackWinsOverTheDefault() throws InterruptedException {
-        try (MittoSandbox sandbox = MittoSandbox.builder().defaultCallback("http://127.0.0.1:9/unused").start()) {
+        try (MittoSandbox sandbox = MittoSandbox.builder().defaultCallback(callbackUrl + "?from=default").start()) {
             post(sandbox, "/sms", "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hi\","
                     + "\"callback\":\"" + callbackUrl + "\"}");
 
             assertThat(sandbox.awaitDeliveries(1, WAIT)).singleElement()
                     .satisfies(attempt -> assertThat(attempt.url()).startsWith(callbackUrl + "?ID="));
-            callbacks.next(WAIT);
+            assertThat(callbacks.next(WAIT).rawQuery()).startsWith("ID=");
         }
     }
 

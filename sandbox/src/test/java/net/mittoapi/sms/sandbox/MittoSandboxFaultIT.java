@@ -12,32 +12,22 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import net.mittoapi.sms.sandbox.junit.MittoSandboxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.w3c.dom.Element;
 
 /** Each fault over real HTTP, and proof that a faulted call is recorded but not processed. */
+@ExtendWith(MittoSandboxExtension.class)
 class MittoSandboxFaultIT {
 
-    private static MittoSandbox sandbox;
+    /** The class's sandbox, reset before each test (MittoSandboxExtension). */
+    private final MittoSandbox sandbox;
 
-    @BeforeAll
-    static void start() {
-        sandbox = MittoSandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
+    MittoSandboxFaultIT(MittoSandbox sandbox) {
+        this.sandbox = sandbox;
     }
 
     @Test

@@ -9,11 +9,9 @@ import static net.mittoapi.sms.sandbox.RawHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import net.mittoapi.sms.segments.Encoding;
-import net.mittoapi.sms.segments.SegmentCalculator;
-import net.mittoapi.sms.segments.SegmentInfo;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,10 +19,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import net.mittoapi.sms.sandbox.junit.MittoSandboxExtension;
+import net.mittoapi.sms.segments.Encoding;
+import net.mittoapi.sms.segments.SegmentCalculator;
+import net.mittoapi.sms.segments.SegmentInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Element;
 
 /** The sandbox's endpoints over real HTTP, in JSON and XML, with every error answer. */
+@ExtendWith(MittoSandboxExtension.class)
 class MittoSandboxIT {
 
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
@@ -45,21 +46,11 @@ class MittoSandboxIT {
             + " have to do anything when making the API request the process is triggered automatically when"
             + " the text entered in body of the SMS (the body parameter of the request) exceeds the limit.";
 
-    private static MittoSandbox sandbox;
+    /** The class's sandbox, reset before each test (MittoSandboxExtension). */
+    private final MittoSandbox sandbox;
 
-    @BeforeAll
-    static void start() {
-        sandbox = MittoSandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
+    MittoSandboxIT(MittoSandbox sandbox) {
+        this.sandbox = sandbox;
     }
 
     @ParameterizedTest
@@ -200,22 +191,26 @@ class MittoSandboxIT {
         assertThat(json.get("textLength").asInt()).isEqualTo(3);
     }
 
+    /** The callback is a receiver of the test's own: the sandbox delivers its report there. */
     @Test
-    void optionalFieldsAreAcceptedAndRecorded() {
-        String body = "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hi\",\"type\":\"auto\",\"test\":false,"
-                + "\"reference\":\"Campaign 2019-05, B-split message\",\"callback\":\"http://127.0.0.1:9/cb\","
-                + "\"udh\":\"050003CC0201\",\"validity\":2880,\"pid\":0,\"flash\":true}";
-        RawHttp.Reply reply = post(sandbox, "/sms", body);
+    void optionalFieldsAreAcceptedAndRecorded() throws InterruptedException {
+        try (CallbackServer callbacks = CallbackServer.start(200)) {
+            String body = "{\"from\":\"MITTO SMS\",\"to\":\"491725551234\",\"text\":\"Hi\",\"type\":\"auto\",\"test\":false,"
+                    + "\"reference\":\"Campaign 2019-05, B-split message\",\"callback\":\"" + callbacks.url() + "\","
+                    + "\"udh\":\"050003CC0201\",\"validity\":2880,\"pid\":0,\"flash\":true}";
+            RawHttp.Reply reply = post(sandbox, "/sms", body);
 
-        assertThat(reply.status()).isEqualTo(200);
-        SentMessage message = sandbox.messages().get(0);
-        assertThat(message.reference()).contains("Campaign 2019-05, B-split message");
-        assertThat(message.callback()).contains("http://127.0.0.1:9/cb");
-        ReceivedRequest request = sandbox.received().get(0);
-        assertThat(request.field("validity")).contains("2880");
-        assertThat(request.field("FLASH")).contains("true");
-        assertThat(request.body()).containsEntry("validity", 2880L).containsEntry("flash", true)
-                .containsEntry("udh", "050003CC0201");
+            assertThat(reply.status()).isEqualTo(200);
+            SentMessage message = sandbox.messages().get(0);
+            assertThat(message.reference()).contains("Campaign 2019-05, B-split message");
+            assertThat(message.callback()).contains(callbacks.url());
+            ReceivedRequest request = sandbox.received().get(0);
+            assertThat(request.field("validity")).contains("2880");
+            assertThat(request.field("FLASH")).contains("true");
+            assertThat(request.body()).containsEntry("validity", 2880L).containsEntry("flash", true)
+                    .containsEntry("udh", "050003CC0201");
+            assertThat(callbacks.next(Duration.ofSeconds(30)).rawQuery()).contains("ID=" + message.id());
+        }
     }
 
     @ParameterizedTest

@@ -17,12 +17,11 @@ import net.mittoapi.sms.Format;
 import net.mittoapi.sms.MittoApiException;
 import net.mittoapi.sms.MittoClient;
 import net.mittoapi.sms.SmsRequest;
+import net.mittoapi.sms.sandbox.junit.MittoSandboxExtension;
 import net.mittoapi.sms.segments.SegmentCalculator;
 import net.mittoapi.sms.webhook.DeliveryReport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,23 +30,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The sandbox as the API's double: its own copy of the API's documented rules (../shared/mitto-api.md), over
  * raw HTTP so that no client rule is involved, and its answer to bodies a careless or hostile caller sends.
  */
+@ExtendWith(MittoSandboxExtension.class)
 class MittoSandboxRulesIT {
 
-    private static MittoSandbox sandbox;
+    /** The class's sandbox, reset before each test (MittoSandboxExtension). */
+    private final MittoSandbox sandbox;
 
-    @BeforeAll
-    static void start() {
-        sandbox = MittoSandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void fresh() {
-        sandbox.reset();
+    MittoSandboxRulesIT(MittoSandbox sandbox) {
+        this.sandbox = sandbox;
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package net.mittoapi.sms.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -104,20 +105,27 @@ class MittoAutoConfigurationTest {
     /** Issue 18: a placeholder nothing resolves is not a key; start-up fails naming the variable, sending nothing. */
     @Test
     void anUnresolvedPlaceholderFailsStartupNamingTheVariable(CapturedOutput output) {
-        runner.withPropertyValues("mitto.api-key=${MITTO_TEST_UNSET_KEY_VARIABLE}", "mitto.base-url=" + sandbox.baseUrl())
-                .run(context -> {
-                    assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).hasStackTraceContaining(
-                            "mitto.api-key refers to ${MITTO_TEST_UNSET_KEY_VARIABLE}, but nothing defines"
-                                    + " MITTO_TEST_UNSET_KEY_VARIABLE");
-                });
-        runner.withPropertyValues("mitto.api-key=s3cret-part-${MITTO_TEST_UNSET_PART:${MITTO_TEST_UNSET_INNER}}")
-                .run(context -> {
-                    assertThat(context.getStartupFailure()).hasStackTraceContaining(
-                            "nothing defines MITTO_TEST_UNSET_INNER");
-                    assertThat(context.getStartupFailure()).as("text around a placeholder may be part of a key")
-                            .satisfies(failure -> assertThat(stackTrace(failure)).doesNotContain("s3cret-part"));
-                });
+        try (LogCapture spring = LogCapture.spring()) {
+            runner.withPropertyValues("mitto.api-key=${MITTO_TEST_UNSET_KEY_VARIABLE}",
+                    "mitto.base-url=" + sandbox.baseUrl()).run(context -> {
+                        assertThat(context).hasFailed();
+                        assertThat(context.getStartupFailure()).hasStackTraceContaining(
+                                "mitto.api-key refers to ${MITTO_TEST_UNSET_KEY_VARIABLE}, but nothing defines"
+                                        + " MITTO_TEST_UNSET_KEY_VARIABLE");
+                    });
+            runner.withPropertyValues("mitto.api-key=s3cret-part-${MITTO_TEST_UNSET_PART:${MITTO_TEST_UNSET_INNER}}")
+                    .run(context -> {
+                        assertThat(context.getStartupFailure()).hasStackTraceContaining(
+                                "nothing defines MITTO_TEST_UNSET_INNER");
+                        assertThat(context.getStartupFailure()).as("text around a placeholder may be part of a key")
+                                .satisfies(failure -> assertThat(stackTrace(failure)).doesNotContain("s3cret-part"));
+                    });
+
+            assertThat(spring.messages(Level.WARN)).hasSize(2)
+                    .allSatisfy(line -> assertThat(line).startsWith(LogCapture.REFRESH_CANCELLED));
+            assertThat(spring.text()).as("text around a placeholder may be part of a key")
+                    .doesNotContain("s3cret-part");
+        }
         assertThat(sandbox.received()).isEmpty();
         assertThat(output.getAll()).doesNotContain(NO_CLIENT);
     }
@@ -141,15 +149,20 @@ class MittoAutoConfigurationTest {
 
     /** A real application reports it as Spring Boot's "APPLICATION FAILED TO START", naming the variable. */
     @Test
-    void anUnresolvedPlaceholderIsReportedByTheFailureAnalyzer(CapturedOutput output) {
+    void anUnresolvedPlaceholderIsReportedByTheFailureAnalyzer() {
         SpringApplication application = new SpringApplication(JustTheStarter.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of("mitto.api-key", "${MITTO_TEST_UNSET_KEY_VARIABLE}"));
-        assertThatThrownBy(application::run).hasStackTraceContaining("MITTO_TEST_UNSET_KEY_VARIABLE");
-        assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
-                .contains("mitto.api-key refers to ${MITTO_TEST_UNSET_KEY_VARIABLE}, but nothing defines"
-                        + " MITTO_TEST_UNSET_KEY_VARIABLE")
-                .contains("Set the environment variable MITTO_TEST_UNSET_KEY_VARIABLE");
+        try (LogCapture spring = LogCapture.spring()) {
+            assertThatThrownBy(LogCapture.withoutLoggingSetUp(application)::run)
+                    .hasStackTraceContaining("MITTO_TEST_UNSET_KEY_VARIABLE");
+
+            assertThat(spring.messages(Level.WARN)).singleElement().asString().startsWith(LogCapture.REFRESH_CANCELLED);
+            assertThat(spring.messages(Level.ERROR)).singleElement().asString().contains("APPLICATION FAILED TO START")
+                    .contains("mitto.api-key refers to ${MITTO_TEST_UNSET_KEY_VARIABLE}, but nothing defines"
+                            + " MITTO_TEST_UNSET_KEY_VARIABLE")
+                    .contains("Set the environment variable MITTO_TEST_UNSET_KEY_VARIABLE");
+        }
     }
 
     @Test
@@ -301,29 +314,40 @@ class MittoAutoConfigurationTest {
 
     @Test
     void anInvalidSettingFailsStartupNamingTheRule() {
-        runner.withPropertyValues("mitto.api-key=some-key", "mitto.max-retries=11").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("maxRetries must be between 0 and 10");
-            assertThat(context.getStartupFailure()).hasStackTraceContaining("mitto.max-retries");
-        });
-        runner.withPropertyValues("mitto.api-key=some-key", "mitto.base-url=http://example.com").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).hasStackTraceContaining("baseUrl must use https");
-        });
-        runner.withPropertyValues("mitto.api-key=some-key", "mitto.region=mars").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).hasStackTraceContaining("mitto.region");
-        });
+        try (LogCapture spring = LogCapture.spring()) {
+            runner.withPropertyValues("mitto.api-key=some-key", "mitto.max-retries=11").run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("maxRetries must be between 0 and 10");
+                assertThat(context.getStartupFailure()).hasStackTraceContaining("mitto.max-retries");
+            });
+            runner.withPropertyValues("mitto.api-key=some-key", "mitto.base-url=http://example.com").run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).hasStackTraceContaining("baseUrl must use https");
+            });
+            runner.withPropertyValues("mitto.api-key=some-key", "mitto.region=mars").run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).hasStackTraceContaining("mitto.region");
+            });
+
+            assertThat(spring.messages(Level.WARN)).hasSize(3)
+                    .allSatisfy(line -> assertThat(line).startsWith(LogCapture.REFRESH_CANCELLED));
+        }
     }
 
     @Test
     void xmlWithoutItsModuleFailsStartupNamingTheArtifact() {
         assertThat(getClass().getClassLoader().getResource("com/fasterxml/jackson/dataformat/xml/XmlMapper.class"))
                 .as("this test needs jackson-dataformat-xml absent").isNull();
-        runner.withPropertyValues("mitto.api-key=some-key", "mitto.format=xml").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).hasStackTraceContaining("jackson-dataformat-xml");
-        });
+        try (LogCapture spring = LogCapture.spring()) {
+            runner.withPropertyValues("mitto.api-key=some-key", "mitto.format=xml").run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).hasStackTraceContaining("jackson-dataformat-xml");
+            });
+
+            assertThat(spring.messages(Level.WARN)).singleElement().asString()
+                    .startsWith(LogCapture.REFRESH_CANCELLED);
+        }
     }
 
     @Test
@@ -365,17 +389,20 @@ class MittoAutoConfigurationTest {
         // as application.properties is: after the environment variables in Spring's order
         Map<String, Object> applicationProperties = Map.of("mitto.api-key", sandbox.apiKey(), "mitto.base-url",
                 sandbox.baseUrl());
-        withEnvironmentVariables(runner, Map.of("MITTO_API_KEY", "wrong-key", "MITTO_BASE_URL",
-                "http://127.0.0.1:1")).withInitializer(context -> context.getEnvironment().getPropertySources()
-                        .addLast(new MapPropertySource("application.properties", applicationProperties)))
-                .run(context -> {
-                    // the variables come first in Spring's order, and would win if read
-                    assertThat(Binder.get(context.getEnvironment()).bind("mitto.api-key", String.class).get())
-                            .isEqualTo("wrong-key");
-                    context.getBean(MittoClient.class).send(hello());
-                    assertThat(sandbox.messages()).hasSize(1);
-                    assertThat(context.getBean(MittoProperties.class).getApiKey()).isEqualTo(sandbox.apiKey());
-                });
+        try (MittoSandbox decoy = MittoSandbox.start()) { // where the variable points: it must get nothing
+            withEnvironmentVariables(runner, Map.of("MITTO_API_KEY", "wrong-key", "MITTO_BASE_URL",
+                    decoy.baseUrl())).withInitializer(context -> context.getEnvironment().getPropertySources()
+                            .addLast(new MapPropertySource("application.properties", applicationProperties)))
+                    .run(context -> {
+                        // the variables come first in Spring's order, and would win if read
+                        assertThat(Binder.get(context.getEnvironment()).bind("mitto.api-key", String.class).get())
+                                .isEqualTo("wrong-key");
+                        context.getBean(MittoClient.class).send(hello());
+                        assertThat(sandbox.messages()).hasSize(1);
+                        assertThat(context.getBean(MittoProperties.class).getApiKey()).isEqualTo(sandbox.apiKey());
+                    });
+            assertThat(decoy.received()).isEmpty();
+        }
     }
 
     @Test

@@ -20,29 +20,38 @@ class MittoWebhookAutoConfigurationTest {
     private static final AutoConfigurations STARTER = AutoConfigurations.of(MittoAutoConfiguration.class,
             MittoWebhookAutoConfiguration.class);
 
+    /** For the tests about something else: without a token, an endpoint warns at start-up that it is open. */
+    private static final String TOKEN = "mitto.webhook.token=s3cret-token";
+
     private final WebApplicationContextRunner web = new WebApplicationContextRunner().withConfiguration(STARTER);
 
     @Test
     void aServletApplicationWithAPathGetsTheEndpoint() {
-        web.withPropertyValues("mitto.webhook.path=/mitto/reports").run(context -> {
-            assertThat(context).hasNotFailed();
-            SimpleUrlHandlerMapping mapping = context.getBean("mittoWebhookHandlerMapping", SimpleUrlHandlerMapping.class);
-            assertThat(mapping.getHandlerMap()).containsOnlyKeys("/mitto/reports");
-            assertThat(mapping.getHandlerMap().get("/mitto/reports")).hasToString(
-                    "Mitto delivery report endpoint at /mitto/reports");
-            assertThat(mapping.getOrder()).isLessThan(0);
-            assertThat(context.getBean(WebhookEndpoints.class))
-                    .isEqualTo(new WebhookEndpoints("/mitto/reports", null, null));
-        });
+        try (LogCapture log = LogCapture.of(MittoWebhookAutoConfiguration.class)) {
+            web.withPropertyValues("mitto.webhook.path=/mitto/reports").run(context -> {
+                assertThat(context).hasNotFailed();
+                SimpleUrlHandlerMapping mapping = context.getBean("mittoWebhookHandlerMapping",
+                        SimpleUrlHandlerMapping.class);
+                assertThat(mapping.getHandlerMap()).containsOnlyKeys("/mitto/reports");
+                assertThat(mapping.getHandlerMap().get("/mitto/reports")).hasToString(
+                        "Mitto delivery report endpoint at /mitto/reports");
+                assertThat(mapping.getOrder()).isLessThan(0);
+                assertThat(context.getBean(WebhookEndpoints.class))
+                        .isEqualTo(new WebhookEndpoints("/mitto/reports", null, null));
+            });
+
+            assertThat(log.messages(Level.WARN)).singleElement().asString()
+                    .contains("/mitto/reports takes callbacks without a token");
+        }
     }
 
     @Test
     void theInboundPathAloneGetsItsEndpoint() {
-        web.withPropertyValues("mitto.webhook.inbound-path=/mitto/inbound").run(context -> {
+        web.withPropertyValues("mitto.webhook.inbound-path=/mitto/inbound", TOKEN).run(context -> {
             SimpleUrlHandlerMapping mapping = context.getBean("mittoWebhookHandlerMapping", SimpleUrlHandlerMapping.class);
             assertThat(mapping.getHandlerMap()).containsOnlyKeys("/mitto/inbound");
         });
-        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.inbound-path=/i").run(context -> {
+        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.inbound-path=/i", TOKEN).run(context -> {
             SimpleUrlHandlerMapping mapping = context.getBean("mittoWebhookHandlerMapping", SimpleUrlHandlerMapping.class);
             assertThat(mapping.getHandlerMap()).containsOnlyKeys("/r", "/i");
         });
@@ -78,16 +87,21 @@ class MittoWebhookAutoConfigurationTest {
 
     @Test
     void aBadSettingFailsStartupSayingWhatToDo() {
-        web.withPropertyValues("mitto.webhook.path=mitto/reports").run(context -> assertThat(context)
-                .getFailure().hasStackTraceContaining("mitto.webhook.path must be a plain path starting with '/'"));
-        web.withPropertyValues("mitto.webhook.path=/mitto/{id}").run(context -> assertThat(context)
-                .getFailure().hasStackTraceContaining("no pattern characters"));
-        web.withPropertyValues("mitto.webhook.path=/same", "mitto.webhook.inbound-path=/same").run(context ->
-                assertThat(context).getFailure().hasStackTraceContaining("must differ"));
-        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.token=").run(context ->
-                assertThat(context).getFailure().hasStackTraceContaining("mitto.webhook.token is set but empty"));
-        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.max-body-size=1GB").run(context ->
-                assertThat(context).getFailure().hasStackTraceContaining("max-body-size must be between"));
+        try (LogCapture spring = LogCapture.spring()) {
+            web.withPropertyValues("mitto.webhook.path=mitto/reports").run(context -> assertThat(context)
+                    .getFailure().hasStackTraceContaining("mitto.webhook.path must be a plain path starting with '/'"));
+            web.withPropertyValues("mitto.webhook.path=/mitto/{id}").run(context -> assertThat(context)
+                    .getFailure().hasStackTraceContaining("no pattern characters"));
+            web.withPropertyValues("mitto.webhook.path=/same", "mitto.webhook.inbound-path=/same").run(context ->
+                    assertThat(context).getFailure().hasStackTraceContaining("must differ"));
+            web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.token=").run(context ->
+                    assertThat(context).getFailure().hasStackTraceContaining("mitto.webhook.token is set but empty"));
+            web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.max-body-size=1GB").run(context ->
+                    assertThat(context).getFailure().hasStackTraceContaining("max-body-size must be between"));
+
+            assertThat(spring.messages(Level.WARN)).hasSize(5)
+                    .allSatisfy(line -> assertThat(line).startsWith(LogCapture.REFRESH_CANCELLED));
+        }
     }
 
     @Test
@@ -121,46 +135,52 @@ class MittoWebhookAutoConfigurationTest {
 
     @Test
     void reportsAreDeduplicatedByDefaultInABoundedLocalStore() {
-        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.inbound-path=/i").run(context -> {
+        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.inbound-path=/i", TOKEN).run(context -> {
             assertThat(deduplication(context, "/r"))
                     .hasToString("ReportDeduplication[local, at most 100000 entries, window=PT24H]");
             assertThat(deduplication(context, "/i")).as("inbound SMS are not deduplicated").isNull();
         });
         web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.window=30m",
-                "mitto.webhook.deduplication.max-entries=5000").run(context -> assertThat(deduplication(context, "/r"))
+                "mitto.webhook.deduplication.max-entries=5000", TOKEN)
+                .run(context -> assertThat(deduplication(context, "/r"))
                         .hasToString("ReportDeduplication[local, at most 5000 entries, window=PT30M]"));
-        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.enabled=false")
+        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.enabled=false", TOKEN)
                 .run(context -> assertThat(deduplication(context, "/r")).isNull());
     }
 
     @Test
     void aNamedCacheOfTheApplicationsCacheManagerIsTheStore() {
         web.withBean(CacheManager.class, ConcurrentMapCacheManager::new)
-                .withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.cache=mitto-reports")
+                .withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.cache=mitto-reports", TOKEN)
                 .run(context -> assertThat(deduplication(context, "/r"))
                         .hasToString("ReportDeduplication[the cache mitto-reports, window=PT24H]"));
     }
 
     @Test
     void aDeduplicationThatCannotBeFailsStartupSayingWhatToDo() {
-        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.cache=mitto-reports")
-                .run(context -> assertThat(context).getFailure().hasStackTraceContaining(
-                        "mitto.webhook.deduplication.cache=mitto-reports names a cache of the application's"
-                                + " CacheManager, but the application has none"));
-        web.withBean(CacheManager.class, () -> new ConcurrentMapCacheManager("other"))
-                .withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.cache=mitto-reports")
-                .run(context -> assertThat(context).getFailure().hasStackTraceContaining(
-                        "names no cache of the application's CacheManager (ConcurrentMapCacheManager, caches [other])"));
-        web.withBean("one", CacheManager.class, ConcurrentMapCacheManager::new)
-                .withBean("two", CacheManager.class, ConcurrentMapCacheManager::new)
-                .withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.cache=mitto-reports")
-                .run(context -> assertThat(context).getFailure().hasStackTraceContaining("@Primary"));
-        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.window=0s").run(context ->
-                assertThat(context).getFailure().hasStackTraceContaining(
-                        "mitto.webhook.deduplication.window must be at least 1s"));
-        web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.max-entries=0").run(context ->
-                assertThat(context).getFailure().hasStackTraceContaining(
-                        "mitto.webhook.deduplication.max-entries must be between 1 and 10000000"));
+        try (LogCapture spring = LogCapture.spring()) {
+            web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.cache=mitto-reports")
+                    .run(context -> assertThat(context).getFailure().hasStackTraceContaining(
+                            "mitto.webhook.deduplication.cache=mitto-reports names a cache of the application's"
+                                    + " CacheManager, but the application has none"));
+            web.withBean(CacheManager.class, () -> new ConcurrentMapCacheManager("other"))
+                    .withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.cache=mitto-reports")
+                    .run(context -> assertThat(context).getFailure().hasStackTraceContaining(
+                            "names no cache of the application's CacheManager (ConcurrentMapCacheManager, caches [other])"));
+            web.withBean("one", CacheManager.class, ConcurrentMapCacheManager::new)
+                    .withBean("two", CacheManager.class, ConcurrentMapCacheManager::new)
+                    .withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.cache=mitto-reports")
+                    .run(context -> assertThat(context).getFailure().hasStackTraceContaining("@Primary"));
+            web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.window=0s").run(context ->
+                    assertThat(context).getFailure().hasStackTraceContaining(
+                            "mitto.webhook.deduplication.window must be at least 1s"));
+            web.withPropertyValues("mitto.webhook.path=/r", "mitto.webhook.deduplication.max-entries=0").run(context ->
+                    assertThat(context).getFailure().hasStackTraceContaining(
+                            "mitto.webhook.deduplication.max-entries must be between 1 and 10000000"));
+
+            assertThat(spring.messages(Level.WARN)).hasSize(5)
+                    .allSatisfy(line -> assertThat(line).startsWith(LogCapture.REFRESH_CANCELLED));
+        }
     }
 
     @Test

@@ -81,7 +81,7 @@ class SandboxCallbackTest {
     @Test
     void anExplicitCallbackUrlWins() {
         int port = receiver.getAddress().getPort();
-        web.withPropertyValues("server.port=1", "mitto.webhook.path=/mitto/reports",
+        web.withPropertyValues("server.port=" + port, "mitto.webhook.path=/mitto/reports", "mitto.webhook.token=t",
                 "mitto.sandbox.callback-url=http://localhost:" + port + "/elsewhere",
                 "mitto.sandbox.callback-method=post").run(context -> {
                     MittoSandbox sandbox = context.getBean(MittoSandbox.class);
@@ -96,12 +96,13 @@ class SandboxCallbackTest {
     void aRandomServerPortLeavesTheDefaultCallbackToTheApplicationsStartAndSaysSo(CapturedOutput output) {
         // A context runner starts no SpringApplication, so no ApplicationStartedEvent: the callback stays unset.
         // SandboxRandomPortApplicationTest runs a real application, whose start sets it.
-        web.withPropertyValues("server.port=0", "mitto.webhook.path=/mitto/reports").run(context -> {
-            MittoSandbox sandbox = context.getBean(MittoSandbox.class);
-            SmsResponse sent = send(context.getBean(MittoClient.class));
-            assertThat(sandbox.message(sent.id()).orElseThrow().callback()).isEmpty();
-            assertThat(sandbox.defaultCallback()).isEmpty();
-        });
+        web.withPropertyValues("server.port=0", "mitto.webhook.path=/mitto/reports", "mitto.webhook.token=t")
+                .run(context -> {
+                    MittoSandbox sandbox = context.getBean(MittoSandbox.class);
+                    SmsResponse sent = send(context.getBean(MittoClient.class));
+                    assertThat(sandbox.message(sent.id()).orElseThrow().callback()).isEmpty();
+                    assertThat(sandbox.defaultCallback()).isEmpty();
+                });
         assertThat(output.getAll()).contains("The Mitto sandbox's default callback is set once the server has started:"
                 + " the server port is random (server.port=0)");
     }
@@ -121,21 +122,32 @@ class SandboxCallbackTest {
                         });
     }
 
+    /** Each server listens, were it started, on the receiver's port: a report sent anywhere goes to this test. */
     @Test
     void aServerOffLoopbackOrOnTlsIsNotDerived(CapturedOutput output) {
-        web.withPropertyValues("server.port=8443", "server.ssl.enabled=true", "mitto.webhook.path=/r").run(context -> {
-            SmsResponse sent = send(context.getBean(MittoClient.class));
-            assertThat(context.getBean(MittoSandbox.class).message(sent.id()).orElseThrow().callback()).isEmpty();
-        });
-        web.withPropertyValues("server.port=8080", "server.address=192.0.2.1", "mitto.webhook.path=/r").run(context -> {
-            SmsResponse sent = send(context.getBean(MittoClient.class));
-            assertThat(context.getBean(MittoSandbox.class).message(sent.id()).orElseThrow().callback()).isEmpty();
-        });
-        web.withPropertyValues("server.port=8080", "server.address=0.0.0.0", "mitto.webhook.path=/r").run(context -> {
-            SmsResponse sent = send(context.getBean(MittoClient.class));
-            assertThat(context.getBean(MittoSandbox.class).message(sent.id()).orElseThrow().callback())
-                    .contains("http://127.0.0.1:8080/r");
-        });
+        int port = receiver.getAddress().getPort();
+        web.withPropertyValues("server.port=" + port, "server.ssl.enabled=true", "mitto.webhook.path=/r",
+                "mitto.webhook.token=t").run(context -> {
+                    SmsResponse sent = send(context.getBean(MittoClient.class));
+                    assertThat(context.getBean(MittoSandbox.class).message(sent.id()).orElseThrow().callback())
+                            .isEmpty();
+                });
+        web.withPropertyValues("server.port=" + port, "server.address=192.0.2.1", "mitto.webhook.path=/r",
+                "mitto.webhook.token=t").run(context -> {
+                    SmsResponse sent = send(context.getBean(MittoClient.class));
+                    assertThat(context.getBean(MittoSandbox.class).message(sent.id()).orElseThrow().callback())
+                            .isEmpty();
+                });
+        assertThat(received).as("reports sent without a callback").isEmpty();
+        web.withPropertyValues("server.port=" + port, "server.address=0.0.0.0", "mitto.webhook.path=/r",
+                "mitto.webhook.token=t").run(context -> {
+                    MittoSandbox sandbox = context.getBean(MittoSandbox.class);
+                    SmsResponse sent = send(context.getBean(MittoClient.class));
+                    assertThat(sandbox.message(sent.id()).orElseThrow().callback())
+                            .contains("http://127.0.0.1:" + port + "/r?token=t");
+                    assertThat(sandbox.awaitDeliveries(1, Duration.ofSeconds(10))).singleElement()
+                            .satisfies(a -> assertThat(a.delivered()).isTrue());
+                });
         assertThat(output.getAll()).contains("the server uses TLS").contains("server.address is not loopback");
     }
 }

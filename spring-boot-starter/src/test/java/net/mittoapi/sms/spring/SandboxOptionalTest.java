@@ -3,6 +3,7 @@ package net.mittoapi.sms.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.net.MalformedURLException;
@@ -43,7 +44,9 @@ class SandboxOptionalTest {
     void withoutTheSandboxEnablingItFailsAtStartUpNamingTheArtifact() throws Exception {
         String outcome = inClassPathWithoutTheSandbox(StartWithSandbox.class);
 
-        assertThat(outcome).startsWith("failed: ").contains(ARTIFACT).contains("mitto.sandbox.enabled=true");
+        assertThat(outcome).startsWith("failed: ").contains(ARTIFACT).contains("mitto.sandbox.enabled=true")
+                .contains("\nlogged WARN " + LogCapture.REFRESH_CANCELLED)
+                .contains("\nlogged ERROR").contains("APPLICATION FAILED TO START");
     }
 
     @Test
@@ -125,19 +128,31 @@ class SandboxOptionalTest {
         }
     }
 
-    /** Starts an application that enables the sandbox; says how it failed. */
+    /** Starts an application that enables the sandbox; says how it failed, and what Spring logged of it. */
     public static final class StartWithSandbox implements Callable<String> {
         @Override
         public String call() {
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Empty.class)
-                    .web(WebApplicationType.NONE).properties("mitto.sandbox.enabled=true").run()) {
-                return "started: " + context.getBeanDefinitionCount();
-            } catch (RuntimeException e) {
-                Throwable root = e;
-                while (root.getCause() != null) {
-                    root = root.getCause();
+            try (LogCapture spring = LogCapture.spring()) {
+                // No JVM shutdown hook: it would outlive this class loader, closed right after, and fail at exit.
+                SpringApplicationBuilder application = new SpringApplicationBuilder(Empty.class)
+                        .web(WebApplicationType.NONE).properties("mitto.sandbox.enabled=true")
+                        .registerShutdownHook(false);
+                LogCapture.withoutLoggingSetUp(application.application());
+                try (ConfigurableApplicationContext context = application.run()) {
+                    return "started: " + context.getBeanDefinitionCount();
+                } catch (RuntimeException e) {
+                    Throwable root = e;
+                    while (root.getCause() != null) {
+                        root = root.getCause();
+                    }
+                    StringBuilder outcome = new StringBuilder("failed: " + root.getClass().getSimpleName() + ": "
+                            + root.getMessage());
+                    for (Level level : List.of(Level.WARN, Level.ERROR)) {
+                        spring.messages(level).forEach(line -> outcome.append("\nlogged ").append(level).append(' ')
+                                .append(line));
+                    }
+                    return outcome.toString();
                 }
-                return "failed: " + root.getClass().getSimpleName() + ": " + root.getMessage();
             }
         }
     }

@@ -120,17 +120,25 @@ class WebhookEndpointTest {
     @Test
     void withoutTheTokenNothingIsPublished() throws Exception {
         String report = "/mitto/reports?ID=d8d9a0b1&MCCMNC=26201";
-        assertThat(get(report).statusCode()).isEqualTo(401);
-        assertThat(get(report + "&token=wrong").statusCode()).isEqualTo(401);
-        assertThat(get(report + "&token=s3cret-t0ke").statusCode()).isEqualTo(401);
-        assertThat(get(report + "&token=").statusCode()).isEqualTo(401);
-        assertThat(get(report + "&" + TOKEN + "&" + TOKEN).statusCode()).as("repeated").isEqualTo(401);
-        assertThat(get(report + "&TOKEN=s3cret-t0ken").statusCode()).as("the name is token").isEqualTo(401);
-        assertThat(post("/mitto/reports", "application/json", BodyPublishers.ofString("{\"Id\":\"x\"}")).statusCode())
-                .isEqualTo(401);
-        assertThat(post("/mitto/inbound?token=nope", "application/json",
-                BodyPublishers.ofString("{\"from\":\"491725551234\",\"text\":\"hi\"}")).statusCode()).isEqualTo(401);
+        try (LogCapture log = LogCapture.of(WebhookHandler.class)) {
+            assertThat(get(report).statusCode()).isEqualTo(401);
+            assertThat(get(report + "&token=wrong").statusCode()).isEqualTo(401);
+            assertThat(get(report + "&token=s3cret-t0ke").statusCode()).isEqualTo(401);
+            assertThat(get(report + "&token=").statusCode()).isEqualTo(401);
+            assertThat(get(report + "&" + TOKEN + "&" + TOKEN).statusCode()).as("repeated").isEqualTo(401);
+            assertThat(get(report + "&TOKEN=s3cret-t0ken").statusCode()).as("the name is token").isEqualTo(401);
+            assertThat(post("/mitto/reports", "application/json", BodyPublishers.ofString("{\"Id\":\"x\"}"))
+                    .statusCode()).isEqualTo(401);
+            assertThat(post("/mitto/inbound?token=nope", "application/json",
+                    BodyPublishers.ofString("{\"from\":\"491725551234\",\"text\":\"hi\"}")).statusCode())
+                    .isEqualTo(401);
 
+            // At most one a minute for each endpoint (wrongTokensAreWarnedAtMostOnceAMinute): an earlier test may
+            // have had this minute's.
+            assertThat(log.messages(Level.WARN)).hasSizeLessThanOrEqualTo(2).allSatisfy(warning -> assertThat(warning)
+                    .startsWith("Refused a Mitto ").contains(" with 401 on ")
+                    .doesNotContain("=wrong", "s3cret", "nope", "d8d9a0b1"));
+        }
         assertThat(events.all).isEmpty();
     }
 
@@ -210,11 +218,16 @@ class WebhookEndpointTest {
     void aBodyOverTheLimitIs413() throws Exception {
         String big = "{\"Id\":\"x\",\"pad\":\"" + "a".repeat(2000) + "\"}";
         byte[] bytes = big.getBytes();
-        assertThat(post("/mitto/reports?" + TOKEN, "application/json", BodyPublishers.ofString(big)).statusCode())
-                .isEqualTo(413);
-        assertThat(post("/mitto/reports?" + TOKEN, "application/json",
-                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).statusCode()).as("chunked")
-                .isEqualTo(413);
+        try (LogCapture log = LogCapture.of(WebhookHandler.class)) {
+            assertThat(post("/mitto/reports?" + TOKEN, "application/json", BodyPublishers.ofString(big)).statusCode())
+                    .isEqualTo(413);
+            assertThat(post("/mitto/reports?" + TOKEN, "application/json",
+                    BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).statusCode()).as("chunked")
+                    .isEqualTo(413);
+
+            assertThat(log.messages(Level.WARN)).hasSize(2).allSatisfy(warning -> assertThat(warning)
+                    .contains("with 413 on POST /mitto/reports").contains("mitto.webhook.max-body-size"));
+        }
         assertThat(events.all).isEmpty();
     }
 
@@ -311,8 +324,13 @@ class WebhookEndpointTest {
     @Test
     void aChunkedFormOverTheLimitIs413() throws Exception {
         byte[] big = ("ID=cs10&pad=" + "a".repeat(2000)).getBytes();
-        assertThat(post("/mitto/reports?" + TOKEN, "application/x-www-form-urlencoded",
-                BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).statusCode()).isEqualTo(413);
+        try (LogCapture log = LogCapture.of(WebhookHandler.class)) {
+            assertThat(post("/mitto/reports?" + TOKEN, "application/x-www-form-urlencoded",
+                    BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).statusCode()).isEqualTo(413);
+
+            assertThat(log.messages(Level.WARN)).singleElement().asString()
+                    .contains("with 413 on POST /mitto/reports").doesNotContain("cs10");
+        }
         assertThat(events.all).isEmpty();
     }
 

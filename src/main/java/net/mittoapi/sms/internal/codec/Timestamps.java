@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * reads the shape the API writes ({@code yyyy-MM-ddTHH:mm:ss}, a fraction of 0 to 9 digits, an offset or
  * {@code Z}) with no optional section, for about 1 KB; a text it refuses goes to {@link #ISO}. {@code API}
  * accepts a subset of what {@code ISO} accepts, read the same way: {@code TimestampsTest} compares the result
- * with the JDK's own two ISO parsers on a table of edge cases and on seeded random texts.
+ * with the JDK's own two ISO parsers on a table of edge cases, {@code TimestampsProperties} on seeded random texts.
  */
 final class Timestamps {
 

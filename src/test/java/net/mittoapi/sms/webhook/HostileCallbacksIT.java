@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link MittoValidationException}, never another throwable; a value's {@code toString()} is no larger than
  * what came in (nothing expands), and no file named by the payload is read.
  */
-class HostileCallbacksTest {
+class HostileCallbacksIT {
 
     /** The longest one read may take: generous, for a loaded machine; reads take microseconds to milliseconds. */
     static final Duration BOUND = Duration.ofSeconds(10);

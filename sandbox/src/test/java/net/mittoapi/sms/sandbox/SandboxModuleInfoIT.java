@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (its API names the SDK's types), the JDK's HTTP server, and JUnit and JSpecify as static (optional) dependencies
  * only: a test module with JUnit but without JSpecify uses the extension without a warning.
  */
-class SandboxModuleInfoTest {
+class SandboxModuleInfoIT {
 
     private static final String SANDBOX = "net.mittoapi.sms.sandbox";
 

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The module descriptor as a modular application meets it: the SDK compiled as a named module (its
- * {@code target/classes}), an application module that {@code requires net.mittoapi.sms}, and javac with every lint
+ * The module descriptor as a modular application meets it: the SDK as a named module (its jar, as {@code mvn verify}
+ * packages it), an application module that {@code requires net.mittoapi.sms}, and javac with every lint
  * on and warnings as errors. The optional dependency must stay optional there too: an application without
  * JSpecify on its module path compiles, without a warning. The SDK needs neither JUnit nor the JDK's HTTP server:
  * those are the sandbox's ({@code net.mittoapi.sms.sandbox}, an artifact of its own).
  */
-class ModuleInfoTest {
+class ModuleInfoIT {
 
     private static final String SDK = "net.mittoapi.sms";
 

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
  * <p>Each attack is one test (a body, in every combination), so that a failing one can be named and, where
  * it waits for a fix elsewhere, disabled alone.
  */
-class HostileAnswersTest {
+class HostileAnswersIT {
 
     /** The longest one call may take: generous, for a loaded machine; the calls take milliseconds. */
     static final Duration BOUND = Duration.ofSeconds(30);
