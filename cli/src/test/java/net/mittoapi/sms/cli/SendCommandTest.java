@@ -7,34 +7,23 @@ import java.util.Map;
 import net.mittoapi.sms.sandbox.Fault;
 import net.mittoapi.sms.sandbox.MittoSandbox;
 import net.mittoapi.sms.sandbox.SentMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import net.mittoapi.sms.sandbox.junit.MittoSandboxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code send}, in process, against a real sandbox on loopback: the answer, or the typed error and its exit code. */
+@ExtendWith(MittoSandboxExtension.class)   // one sandbox for the class, reset before each test
 class SendCommandTest {
 
-    private static MittoSandbox sandbox;
+    private final MittoSandbox sandbox;
 
-    @BeforeAll
-    static void start() {
-        sandbox = MittoSandbox.start();
+    SendCommandTest(MittoSandbox sandbox) {
+        this.sandbox = sandbox;
     }
 
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
-
-    private static Cli.Result send(String stdin, String... args) {
+    private Cli.Result send(String stdin, String... args) {
         String[] line = new String[args.length + 3];
         line[0] = "send";
         line[1] = "--base-url";
