@@ -146,6 +146,7 @@ class CallObservationsTest {
     /** The parent is the observation current on the caller's thread, for an async call too. */
     @ParameterizedTest(name = "async={0}")
     @ValueSource(booleans = {false, true})
+    @SuppressWarnings("try") // the scope is open for its effect: the parent of the call's observation
     void theParentIsTheCallersCurrentObservation(boolean async) throws Exception {
         MittoClient client = client(observations(registry));
         Observation request = Observation.start("http.server.requests", registry);

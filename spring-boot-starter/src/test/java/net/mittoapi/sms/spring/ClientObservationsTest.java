@@ -105,7 +105,6 @@ class ClientObservationsTest {
                     .containsExactly("endpoint", "outcome", "status"));
             assertThat(timers.stream().mapToLong(Timer::count).sum()).as("one timing per call, not two").isEqualTo(3);
             List<String> lines = mittoLines(context);
-            System.out.println(String.join("\n", lines));
             assertThat(lines).contains(
                     "# HELP mitto_sms_calls_seconds " + MittoMetrics.CALLS_DESCRIPTION,
                     "mitto_sms_calls_seconds_count{endpoint=\"/sms\",outcome=\"SUCCESS\",status=\"200\"} 2",
@@ -158,6 +157,7 @@ class ClientObservationsTest {
      */
     @ParameterizedTest(name = "async={0}")
     @ValueSource(booleans = {false, true})
+    @SuppressWarnings("try") // the scope is open for its effect: the parent of the call's span
     void aTracedApplicationHasASpanPerCallWithAnEventPerRetry(boolean async) {
         traced.run(context -> {
             SimpleTracer tracer = context.getBean(SimpleTracer.class);

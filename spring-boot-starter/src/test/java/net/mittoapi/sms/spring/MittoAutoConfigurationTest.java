@@ -303,13 +303,17 @@ class MittoAutoConfigurationTest {
                     .containsExactly("Hello, World!", twoParts);
             assertThat(client.toString()).contains(", maxParts=1");
         });
-        runner.withPropertyValues("mitto.api-key=some-key", "mitto.max-parts=0").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessage("maxParts must be at least 1, the part every message costs; got 0");
-            assertThat(context.getStartupFailure()).hasStackTraceContaining("The mitto.* properties do not make a valid"
-                    + " MittoClient: maxParts must be at least 1");
-        });
+        try (LogCapture spring = LogCapture.spring()) {
+            runner.withPropertyValues("mitto.api-key=some-key", "mitto.max-parts=0").run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessage("maxParts must be at least 1, the part every message costs; got 0");
+                assertThat(context.getStartupFailure()).hasStackTraceContaining("The mitto.* properties do not make a"
+                        + " valid MittoClient: maxParts must be at least 1");
+            });
+            assertThat(spring.messages(Level.WARN)).singleElement().asString()
+                    .startsWith(LogCapture.REFRESH_CANCELLED).contains("maxParts must be at least 1");
+        }
     }
 
     @Test

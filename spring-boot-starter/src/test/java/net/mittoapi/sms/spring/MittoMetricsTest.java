@@ -122,7 +122,6 @@ class MittoMetricsTest {
                 RetryReason.SERVICE_UNAVAILABLE));
 
         List<String> lines = prometheus.scrape().lines().filter(line -> line.startsWith("mitto_")).toList();
-        System.out.println(String.join("\n", lines));
         assertThat(lines).contains(
                 "mitto_sms_calls_seconds_count{endpoint=\"/sms\",outcome=\"SUCCESS\",status=\"200\"} 1",
                 "mitto_sms_calls_seconds_sum{endpoint=\"/sms\",outcome=\"SUCCESS\",status=\"200\"} 0.042",

@@ -83,6 +83,7 @@ class ReportDeduplicationApplicationTest {
 
     /** A failed listener answers 500; Mitto's retry is published again, and once it succeeded, copies are not. */
     @Test
+    @SuppressWarnings("try") // the capture keeps Tomcat's log of the failure off the console (see TOMCAT_LOG)
     void afterAListenerFailureTheRetryIsPublishedAgain() throws Exception {
         events.failOnce.add("dedup-3");
 

@@ -35,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Reports go by POST here, by GET in {@link MittoApplicationTest}.
  */
 @SpringBootTest(classes = SandboxApplicationTest.App.class, webEnvironment = WebEnvironment.DEFINED_PORT, properties = {
-        "mitto.sandbox.enabled=true", "mitto.sandbox.callback-method=POST", "mitto.webhook.path=/mitto/reports"})
+        "mitto.sandbox.enabled=true", "mitto.sandbox.callback-method=POST", "mitto.webhook.path=/mitto/reports",
+        "mitto.webhook.token=s3cret-token"})
 class SandboxApplicationTest {
 
     @DynamicPropertySource

@@ -135,6 +135,7 @@ class SharedCacheDeduplicationTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the capture keeps Tomcat's log of the failure off the console (see TOMCAT_LOG)
     void aFailureAtOneInstanceIsPublishedAgainByTheOther() throws Exception {
         events(0).failOnce.add("shared-2");
         try (LogCapture tomcat = LogCapture.of(ReportDeduplicationApplicationTest.TOMCAT_LOG)) {

@@ -366,6 +366,7 @@ class WebhookEndpointTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the capture keeps Tomcat's log of the failure off the console (see TOMCAT_LOG)
     void aListenerThatFailsMakesTheAnswer500SoThatMittoMayRetry() throws Exception {
         try (LogCapture tomcat = LogCapture.of(ReportDeduplicationApplicationTest.TOMCAT_LOG)) {
             assertThat(get("/mitto/reports?ID=explode&" + TOKEN).statusCode()).isEqualTo(500);
